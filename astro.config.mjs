@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { clientScripts } from './src/integrations/client-scripts.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { shikiTokenClasses } from './src/lib/shiki-token-classes.ts';
+
+// SITE_URL and BASE_PATH let one build serve any host: the domain root or a sub-path such as a
+// GitHub Pages project site (BASE_PATH=/http-5xx/).
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://http5xx.dev',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // One HTML response carries the page and its CSS: no render-blocking stylesheet request.
+    inlineStylesheets: 'always',
+  },
+  markdown: {
+    syntaxHighlight: 'shiki',
+    // Tokens are coloured through CSS variables, so light and dark themes share one markup.
+    shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses()] },
+  },
+  integrations: [
+    mdx(),
+    clientScripts({ search: 'src/components/site-search.ts' }),
+    pagefindIndex(),
+  ],
+  devToolbar: { enabled: false },
+});

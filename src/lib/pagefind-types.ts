@@ -1,0 +1,18 @@
+/** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) that the site uses. */
+export interface PagefindApi {
+  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  init(): Promise<void>;
+  search(query: string, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch | null>;
+}
+
+/** One search: result handles whose data loads on demand. */
+export interface PagefindSearch {
+  results: Array<{ id: string; score: number; data(): Promise<PagefindResult> }>;
+}
+
+/** A loaded result: `excerpt` is HTML with the matches wrapped in `<mark>`. */
+export interface PagefindResult {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}

@@ -1,0 +1,24 @@
+/**
+ * Joins the site's base path and a root-relative path, so that every link works both at a domain
+ * root (`/`) and under a sub-path (`/http-5xx/`). `path` may carry a query or a fragment.
+ */
+export function withBase(base: string, path: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return `${prefix}${path.replace(/^\/+/, '')}`;
+}
+
+/** Root-relative path of a code's page: `codePath(503)` is `/503/`. */
+export function codePath(code: number): string {
+  return `/${code}/`;
+}
+
+/** Root-relative path of a guide page: `guidePath('5xx-class')` is `/guides/5xx-class/`. */
+export function guidePath(id: string): string {
+  return `/guides/${id}/`;
+}
+
+/** The code a search query names exactly (`503`, ` 503 `), or undefined for anything else. */
+export function exactCode(query: string): number | undefined {
+  const match = /^\s*(5\d\d)\s*$/.exec(query);
+  return match ? Number(match[1]) : undefined;
+}
