@@ -11,6 +11,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://http5xx.dev',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Build tests and benchmarks build other content into other folders.
+  outDir: process.env.HTTP5XX_OUT_DIR ?? './dist',
+  cacheDir: process.env.HTTP5XX_CACHE_DIR ?? './node_modules/.astro',
   build: {
     format: 'directory',
     // One HTML response carries the page and its CSS: no render-blocking stylesheet request.

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { EMITTERS } from './emitters';
 import { RETRY_VERDICTS } from './retry-verdict';
+import { rfcLabelMismatch } from './spec-links';
 
 /** A document that defines or documents a code: an RFC section or a vendor's own page. */
 export const sourceSchema = z.object({
@@ -61,6 +62,10 @@ export const codeSchema = z
   .refine((data) => data.spec === undefined || new URL(data.spec.url).hash.length > 1, {
     message: 'spec.url must link to the section itself, with a #fragment',
     path: ['spec', 'url'],
+  })
+  .refine((data) => data.spec === undefined || rfcLabelMismatch(data.spec) === undefined, {
+    message: 'spec.label must name the RFC and section that spec.url links to (e.g. "RFC 9110 §15.6.4")',
+    path: ['spec', 'label'],
   })
   .refine((data) => data.status !== 'unofficial' || data.sources.length > 0, {
     message: 'unofficial codes must cite at least one source that documents them',

@@ -9,29 +9,24 @@ import { findCodeEntryProblems } from '../../src/lib/content-checks';
 const dir = join(import.meta.dirname, '../../content/codes');
 const files = readdirSync(dir).filter((name) => name.endsWith('.mdx'));
 
-function splitFrontmatter(source: string): { frontmatter: unknown; body: string } {
+function readEntry(name: string): { frontmatter: unknown; body: string } {
+  const source = readFileSync(join(dir, name), 'utf8');
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(source);
-  if (!match) throw new Error('no frontmatter block');
-  return { frontmatter: parse(match[1]), body: match[2] };
+  if (!match) throw new Error(`${name}: no frontmatter block`);
+  return { frontmatter: parse(match[1] ?? ''), body: match[2] ?? '' };
 }
 
 describe('content/codes', () => {
-  const entries = files.map((name) => {
-    const { frontmatter, body } = splitFrontmatter(readFileSync(join(dir, name), 'utf8'));
-    return { name, frontmatter, body };
-  });
-
-  it.each(entries.map((entry) => [entry.name, entry]))('%s matches the schema', (_name, entry) => {
-    const result = codeSchema.safeParse(entry.frontmatter);
+  it.each(files)('%s matches the schema', (name) => {
+    const result = codeSchema.safeParse(readEntry(name).frontmatter);
     expect(result.error?.issues ?? []).toEqual([]);
   });
 
   it('has no cross-entry problems (file names, duplicates, related codes, sections)', () => {
-    const refs = entries.map(({ name, frontmatter, body }) => ({
-      filePath: `content/codes/${name}`,
-      data: codeSchema.parse(frontmatter),
-      body,
-    }));
+    const refs = files.map((name) => {
+      const { frontmatter, body } = readEntry(name);
+      return { filePath: `content/codes/${name}`, data: codeSchema.parse(frontmatter), body };
+    });
     expect(findCodeEntryProblems(refs)).toEqual([]);
   });
 });

@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium } from './tests/support/browser.ts';
+
+const port = Number(process.env['E2E_PORT'] ?? 4400);
+const base = process.env['BASE_PATH'] ?? '/';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env['CI']),
+  reporter: process.env['CI'] ? 'line' : 'list',
+  use: {
+    baseURL: `http://localhost:${port}${base}`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: findChromium(),
+          // Quiet a browser on a closed network: no background fetches to Google's services.
+          args: [
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+          chromiumSandbox: false,
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node scripts/serve.ts --port ${port} --dir dist --base ${base}`,
+    url: `http://localhost:${port}${base}`,
+    reuseExistingServer: !process.env['CI'],
+    stdout: 'ignore',
+  },
+});

@@ -1,0 +1,43 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { sourceEntries } from '../support/content';
+import { expect, test } from './test';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(' ')),
+  }));
+}
+
+const pages = ['./', 'search/?q=gateway', 'guides/5xx-class/', ...sourceEntries().map((entry) => `${entry.code}/`)];
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const path of pages) {
+    test(`axe finds no WCAG 2.2 A/AA violation on /${path.replace('./', '')} (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+}
+
+test('axe finds no violation with the search results open', async ({ page }) => {
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await box.click();
+  await box.pressSequentially('gateway');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  expect(await violations(page)).toEqual([]);
+});
+
+test('the 404 page has no violation', async ({ page, consoleProblems }) => {
+  await page.goto('no-such-page/');
+  consoleProblems.length = 0;
+  expect(await violations(page)).toEqual([]);
+});

@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './test';
+
+/** Types a query into the header search like a reader, and returns the options list. */
+async function search(page: Page, query: string) {
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await box.click();
+  await box.pressSequentially(query);
+  const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(options.first()).toBeVisible();
+  return options;
+}
+
+// Queries a reader types during an incident, and the page that must come first.
+const TOP_RESULTS: Array<[query: string, title: string]> = [
+  ['503', '503 Service Unavailable'],
+  ['service unavailable', '503 Service Unavailable'],
+  ['gateway timeout', '504 Gateway Timeout'],
+  ['bad gateway', '502 Bad Gateway'],
+  ['upstream timed out', '504 Gateway Timeout'],
+  ['internal server error', '500 Internal Server Error'],
+  ['not implemented', '501 Not Implemented'],
+  ['insufficient storage', '507 Insufficient Storage'],
+  ['captive portal', '511 Network Authentication Required'],
+  ['loop detected', '508 Loop Detected'],
+  ['http version not supported', '505 HTTP Version Not Supported'],
+  ['511', '511 Network Authentication Required'],
+];
+
+for (const [query, title] of TOP_RESULTS) {
+  test(`searching "${query}" puts ${title} first`, async ({ page }) => {
+    await page.goto('./');
+    const options = await search(page, query);
+    await expect(options.first().locator('.title')).toHaveText(title);
+  });
+}
+
+test('results show the code, name, retry badge and a snippet with the match highlighted', async ({ page }) => {
+  await page.goto('./');
+  const options = await search(page, 'maintenance');
+  const first = options.first();
+  await expect(first.locator('.title')).toHaveText(/^5\d\d /);
+  await expect(first.locator('.badge')).not.toHaveCount(0);
+  await expect(first.locator('.excerpt mark').first()).toBeVisible();
+});
+
+test('Enter on an exact code goes straight to its page', async ({ page }) => {
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await box.click();
+  await box.fill('504');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/504\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('504 Gateway Timeout');
+});
+
+test('keyboard only: "/" focuses search, arrows choose a result, Enter opens it', async ({ page }) => {
+  await page.goto('502/');
+  await page.keyboard.press('/');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('gateway timeout');
+  const options = page.getByRole('option');
+  await expect(options.first()).toContainText('504 Gateway Timeout');
+  await page.keyboard.press('ArrowDown');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id')) ?? '');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/504\/$/);
+});
+
+test('Ctrl+K focuses search and Escape closes the results', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('Control+k');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('bad gateway');
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  await expect(listbox).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(listbox).toBeHidden();
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('a query with no match says so', async ({ page }) => {
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await box.click();
+  await box.pressSequentially('zzqxv');
+  await expect(page.locator('.results')).toContainText('No code matches');
+});
+
+test('Enter on a word query opens the search page with every result', async ({ page }) => {
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await box.click();
+  await box.fill('timeout');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=timeout$/);
+  await expect(page.locator('search-page [data-heading]')).toContainText('results for “timeout”');
+  await expect(page.locator('search-page ol li').first()).toBeVisible();
+});
+
+test('no JavaScript is fetched until the reader reaches for search', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script' || request.url().endsWith('.js')) scripts.push(request.url());
+  });
+  await page.goto('503/');
+  await page.waitForLoadState('networkidle');
+  expect(scripts).toEqual([]);
+  await page.getByRole('combobox', { name: 'Search status codes' }).focus();
+  await expect.poll(() => scripts.some((url) => url.includes('/_assets/search.'))).toBe(true);
+  await expect.poll(() => scripts.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+});
