@@ -55,16 +55,19 @@ export function createStaticServer({ root, base = '/' }: StaticServerOptions): S
     }
     const send = async (status: number, file: string) => {
       const ext = extname(file);
+      const info = await stat(file);
       let body = await readFile(file);
       res.statusCode = status;
       res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
       res.setHeader('Cache-Control', ext === '.html' ? 'no-cache' : 'public, max-age=3600');
       const acceptsBrotli = /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''));
       if (acceptsBrotli && COMPRESSIBLE.has(ext)) {
-        let compressed = brotliCache.get(file);
+        // Keyed by modification time too, so a rebuild under a running server is picked up.
+        const key = `${file}:${info.mtimeMs}:${info.size}`;
+        let compressed = brotliCache.get(key);
         if (!compressed) {
           compressed = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-          brotliCache.set(file, compressed);
+          brotliCache.set(key, compressed);
         }
         body = compressed;
         res.setHeader('Content-Encoding', 'br');
