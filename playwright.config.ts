@@ -3,6 +3,7 @@ import { findChromium } from './tests/support/browser.ts';
 
 const port = Number(process.env['E2E_PORT'] ?? 4400);
 const base = process.env['BASE_PATH'] ?? '/';
+const executablePath = findChromium();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,7 +22,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: findChromium(),
+          ...(executablePath ? { executablePath } : {}),
           // Quiet a browser on a closed network: no background fetches to Google's services.
           args: [
             '--disable-background-networking',

@@ -56,7 +56,7 @@ export function createStaticServer({ root, base = '/' }: StaticServerOptions): S
     const send = async (status: number, file: string) => {
       const ext = extname(file);
       const info = await stat(file);
-      let body = await readFile(file);
+      let body: Buffer = await readFile(file);
       res.statusCode = status;
       res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
       res.setHeader('Cache-Control', ext === '.html' ? 'no-cache' : 'public, max-age=3600');

@@ -26,7 +26,7 @@ export function level2Headings(body: string): string[] {
     }
     if (fence !== undefined) continue;
     const heading = /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading) headings.push(heading[1]);
+    if (heading?.[1]) headings.push(heading[1]);
   }
   return headings;
 }
