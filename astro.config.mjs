@@ -3,13 +3,17 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinksPlugin } from './src/lib/base-links-plugin.ts';
 import { shikiTokenClasses } from './src/lib/shiki-token-classes.ts';
 
 // SITE_URL and BASE_PATH let one build serve any host: the domain root or a sub-path such as a
 // GitHub Pages project site (BASE_PATH=/http-5xx/).
+const base = process.env.BASE_PATH ?? '/';
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://http5xx.dev',
-  base: process.env.BASE_PATH ?? '/',
+  base,
   trailingSlash: 'always',
   // Build tests and benchmarks build other content into other folders.
   outDir: process.env.HTTP5XX_OUT_DIR ?? './dist',
@@ -21,6 +25,7 @@ export default defineConfig({
   },
   markdown: {
     syntaxHighlight: 'shiki',
+    processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
     // Tokens are coloured through CSS variables, so light and dark themes share one markup.
     shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses()] },
   },

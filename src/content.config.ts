@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { codeSchema, guideSchema, type CodeData } from './lib/code-schema';
+import { libraryDefaultsSchema } from './lib/library-schema';
 import { checkCodeEntries } from './lib/content-checks';
 
 /**
@@ -36,4 +37,10 @@ const guides = defineCollection({
   schema: guideSchema,
 });
 
-export const collections = { codes, guides };
+/** What HTTP client libraries and proxies retry by default: one YAML list, one entry per library. */
+const libraries = defineCollection({
+  loader: file('./content/libraries/retry-defaults.yaml'),
+  schema: libraryDefaultsSchema,
+});
+
+export const collections = { codes, guides, libraries };

@@ -1,5 +1,5 @@
 import type { PagefindApi, PagefindResult } from '../lib/pagefind-types';
-import { codePath, exactCode, withBase } from '../lib/site-paths';
+import { withBase } from '../lib/site-paths';
 
 /** How many results the header's dropdown shows; the search page shows more. */
 const DROPDOWN_LIMIT = 8;
@@ -84,7 +84,6 @@ class SiteSearch extends HTMLElement {
   #list!: HTMLUListElement;
   #status!: HTMLElement;
   #base = '/';
-  #codes = new Set<number>();
   #results: PagefindResult[] = [];
   #active = -1;
   #latest = 0;
@@ -98,7 +97,6 @@ class SiteSearch extends HTMLElement {
     this.#list = list;
     this.#status = status;
     this.#base = this.dataset['base'] ?? '/';
-    this.#codes = new Set((this.dataset['codes'] ?? '').split(' ').filter(Boolean).map(Number));
     input.addEventListener('input', () => void this.#search());
     input.addEventListener('keydown', (event) => this.#onKey(event));
     input.addEventListener('focus', () => this.#results.length > 0 && this.#open(true));
@@ -189,15 +187,12 @@ class SiteSearch extends HTMLElement {
       this.#select(this.#active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
       const chosen = this.#results[this.#active];
-      const code = exactCode(this.#input.value);
       if (chosen) {
         event.preventDefault();
         location.assign(chosen.url);
-      } else if (code !== undefined && this.#codes.has(code)) {
-        event.preventDefault();
-        location.assign(withBase(this.#base, codePath(code)));
       }
-      // Otherwise the form submits to the search page, which lists every result.
+      // Otherwise the form submits: the inline script in SearchBox.astro opens an exact code's
+      // page, and any other query goes to the search page, which lists every result.
     } else if (event.key === 'Escape') {
       if (!this.#list.hidden) this.#open(false);
       else this.#input.value = '';

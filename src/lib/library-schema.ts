@@ -23,6 +23,8 @@ export const libraryDefaultsSchema = z.object({
     codes: z.array(z.number().int().min(400).max(599)).default([]),
     /** True when every status >= 500 is retried by default. */
     all5xx: z.boolean().default(false),
+    /** Codes from `codes` that are retried only under a condition that `note` states (e.g. only with Retry-After). */
+    conditional: z.array(z.number().int().min(400).max(599)).default([]),
     /** With all5xx, the 5xx codes deliberately excluded. */
     except: z.array(z.number().int().min(500).max(599)).default([]),
     /** Conditions on statuses in plain words, e.g. "503 only with Retry-After". */

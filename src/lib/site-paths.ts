@@ -16,9 +16,3 @@ export function codePath(code: number): string {
 export function guidePath(id: string): string {
   return `/guides/${id}/`;
 }
-
-/** The code a search query names exactly (`503`, ` 503 `), or undefined for anything else. */
-export function exactCode(query: string): number | undefined {
-  const match = /^\s*(5\d\d)\s*$/.exec(query);
-  return match ? Number(match[1]) : undefined;
-}

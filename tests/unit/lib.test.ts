@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupByStatus, sortByCode } from '../../src/lib/code-order';
 import { level2Headings, sectionProblems } from '../../src/lib/code-sections';
-import { codePath, exactCode, guidePath, withBase } from '../../src/lib/site-paths';
+import { codePath, guidePath, withBase } from '../../src/lib/site-paths';
 import { parseRfcUrl, rfcLabelMismatch } from '../../src/lib/spec-links';
 
 describe('withBase', () => {
@@ -21,20 +21,6 @@ describe('page paths', () => {
   it('puts a code at /NNN/ and a guide under /guides/', () => {
     expect(codePath(500)).toBe('/500/');
     expect(guidePath('5xx-class')).toBe('/guides/5xx-class/');
-  });
-});
-
-describe('exactCode', () => {
-  it('recognises a 5xx code typed alone, ignoring surrounding spaces', () => {
-    expect(exactCode('503')).toBe(503);
-    expect(exactCode('  599 ')).toBe(599);
-  });
-  it('ignores partial codes, other classes and codes inside text', () => {
-    expect(exactCode('50')).toBeUndefined();
-    expect(exactCode('5xx')).toBeUndefined();
-    expect(exactCode('404')).toBeUndefined();
-    expect(exactCode('5031')).toBeUndefined();
-    expect(exactCode('error 503')).toBeUndefined();
   });
 });
 
