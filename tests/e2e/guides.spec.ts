@@ -74,3 +74,33 @@ test('unofficial codes are badged as such on their page and in the table', async
   await expect(page.locator('#unofficial tbody tr', { hasText: '524' })).toBeVisible();
   await expect(page.locator('#registered tbody tr', { hasText: '524' })).toHaveCount(0);
 });
+
+test('copy buttons put a code block on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('503/');
+  const block = page.locator('.code-wrap').first();
+  // The first fenced block of the source file, exactly as written there.
+  const source = readFileSync(join(import.meta.dirname, '../../content/codes/503.mdx'), 'utf8');
+  const expected = /^```\w*\n([\s\S]*?)\n```$/m.exec(source)?.[1];
+  expect(expected).toBeTruthy();
+  await block.getByRole('button', { name: 'Copy' }).click();
+  await expect(block.getByRole('button')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+});
+
+test('the retry guide shows the tested snippet files, byte for byte, each with a copy button', async ({ page }) => {
+  await page.goto('guides/retry/');
+  for (const [file, language] of [
+    ['fetch-retry.ts', 'ts'],
+    ['retry.py', 'python'],
+  ] as const) {
+    const source = readFileSync(join(import.meta.dirname, '../../snippets/retry', file), 'utf8').trimEnd();
+    const figure = page.locator('figure.snippet', { hasText: `snippets/retry/${file}` });
+    await expect(figure.locator(`pre[data-language="${language}"]`)).toHaveCount(1);
+    expect(await figure.locator('pre code').evaluate((code) => code.textContent)).toBe(source);
+    await expect(figure.getByRole('button', { name: 'Copy' })).toBeVisible();
+  }
+  for (const language of ['go', 'csharp', 'sh', 'nginx']) {
+    await expect(page.locator(`figure.snippet pre[data-language="${language}"]`).first()).toBeVisible();
+  }
+});
