@@ -14,7 +14,15 @@ async function violations(page: Page) {
   }));
 }
 
-const pages = ['./', 'search/?q=gateway', 'guides/5xx-class/', ...sourceEntries().map((entry) => `${entry.code}/`)];
+const pages = [
+  './',
+  'search/?q=gateway',
+  'guides/5xx-class/',
+  'guides/who-sent-this/',
+  'guides/retry/',
+  'guides/retry-defaults/',
+  ...sourceEntries().map((entry) => `${entry.code}/`),
+];
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of pages) {
