@@ -5,6 +5,7 @@ import { clientScripts } from './src/integrations/client-scripts.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/base-links-plugin.ts';
+import { headingAnchorsPlugin } from './src/lib/heading-anchors-plugin.ts';
 import { shikiTokenClasses } from './src/lib/shiki-token-classes.ts';
 
 // SITE_URL and BASE_PATH let one build serve any host: the domain root or a sub-path such as a
@@ -25,13 +26,16 @@ export default defineConfig({
   },
   markdown: {
     syntaxHighlight: 'shiki',
-    processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }),
+    processor: satteri({ hastPlugins: [baseLinksPlugin(base), headingAnchorsPlugin()] }),
     // Tokens are coloured through CSS variables, so light and dark themes share one markup.
     shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses()] },
   },
   integrations: [
     mdx(),
-    clientScripts({ search: 'src/components/site-search.ts' }),
+    clientScripts({
+      search: 'src/components/site-search.ts',
+      retryTool: 'src/components/retry-tool.ts',
+    }),
     pagefindIndex(),
   ],
   devToolbar: { enabled: false },

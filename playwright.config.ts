@@ -39,7 +39,8 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.ts --port ${port} --dir dist --base ${base}`,
     url: `http://localhost:${port}${base}`,
-    reuseExistingServer: !process.env['CI'],
+    // Always start a fresh server, so the tests can only ever see this checkout's dist/.
+    reuseExistingServer: false,
     stdout: 'ignore',
   },
 });

@@ -1,5 +1,5 @@
 declare module 'virtual:client-scripts' {
   /** URL of each on-demand browser module, by name (see src/integrations/client-scripts.ts). */
-  const urls: Record<'search', string>;
+  const urls: Record<'search' | 'retryTool', string>;
   export default urls;
 }

@@ -1,11 +1,35 @@
-import type { PagefindApi, PagefindResult } from '../lib/pagefind-types';
-import { withBase } from '../lib/site-paths';
+import { codePattern } from '../lib/code-pattern';
+import type { PagefindApi, PagefindFilters } from '../lib/pagefind-types';
+import { codePath, withBase } from '../lib/site-paths';
 
 /** How many results the header's dropdown shows; the search page shows more. */
 const DROPDOWN_LIMIT = 8;
-const PAGE_LIMIT = 30;
+const PAGE_LIMIT = 40;
+
+/** The filters the search page offers, as Pagefind filter names. */
+const FILTER_KEYS = ['status', 'retry', 'layer'] as const;
+type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string[]>>;
+
+/** One result, whether it came from Pagefind or from a code range such as "52x". */
+interface Hit {
+  url: string;
+  title: string;
+  status: string | undefined;
+  retry: string | undefined;
+  /** Pagefind's excerpt (HTML with <mark>), or plain text for a range listing. */
+  excerpt: { html: string } | { text: string };
+}
+
+interface CodeIndexEntry {
+  code: number;
+  name: string;
+  status: string;
+  retry: string;
+  summary: string;
+}
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
+let codeIndexPromise: Promise<CodeIndexEntry[]> | undefined;
 
 /** Loads Pagefind once, from the site's own origin and base path. */
 function loadPagefind(base: string): Promise<PagefindApi> {
@@ -21,12 +45,59 @@ function loadPagefind(base: string): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
-/** Runs a query and loads the data of the first `limit` results. */
-async function runQuery(base: string, query: string, limit: number): Promise<PagefindResult[]> {
+/** The short list of codes behind range queries; fetched only when such a query is typed. */
+function loadCodeIndex(base: string): Promise<CodeIndexEntry[]> {
+  codeIndexPromise ??= fetch(withBase(base, '/codes-index.json')).then((response) => {
+    if (!response.ok) throw new Error(`codes-index.json: ${response.status}`);
+    return response.json() as Promise<CodeIndexEntry[]>;
+  });
+  codeIndexPromise.catch(() => (codeIndexPromise = undefined));
+  return codeIndexPromise;
+}
+
+function toPagefindFilters(filters: Filters): PagefindFilters {
+  const out: PagefindFilters = {};
+  for (const key of FILTER_KEYS) {
+    const values = filters[key];
+    if (values && values.length > 0) out[key] = { any: values };
+  }
+  return out;
+}
+
+function matchesFilters(entry: CodeIndexEntry, filters: Filters): boolean {
+  return (
+    (!filters.status?.length || filters.status.includes(entry.status)) &&
+    (!filters.retry?.length || filters.retry.includes(entry.retry))
+  );
+}
+
+/** Runs a query: a code range lists codes, anything else goes to Pagefind. */
+async function runQuery(base: string, query: string, filters: Filters, limit: number): Promise<Hit[]> {
+  const range = codePattern(query);
+  if (range && !filters.layer?.length) {
+    const codes = await loadCodeIndex(base);
+    return codes
+      .filter((entry) => range(entry.code) && matchesFilters(entry, filters))
+      .slice(0, limit)
+      .map((entry) => ({
+        url: withBase(base, codePath(entry.code)),
+        title: `${entry.code} ${entry.name}`,
+        status: entry.status,
+        retry: entry.retry,
+        excerpt: { text: entry.summary },
+      }));
+  }
   const pagefind = await loadPagefind(base);
-  const search = await pagefind.search(query);
+  const search = await pagefind.search(query === '' ? null : query, { filters: toPagefindFilters(filters) });
   if (!search) return [];
-  return Promise.all(search.results.slice(0, limit).map((result) => result.data()));
+  const results = await Promise.all(search.results.slice(0, limit).map((result) => result.data()));
+  return results.map((result) => ({
+    url: result.url,
+    title: result.meta['title'] ?? result.url,
+    status: result.meta['status'],
+    retry: result.meta['retry'],
+    excerpt: { html: result.excerpt },
+  }));
 }
 
 /**
@@ -53,21 +124,6 @@ const VERDICT_LABELS: Record<string, string> = {
   no: 'Do not retry',
 };
 
-/** Fills `item` with a result's title, badges and excerpt. */
-function renderResult(item: HTMLElement, result: PagefindResult): void {
-  const title = document.createElement('span');
-  title.className = 'title';
-  title.textContent = result.meta['title'] ?? result.url;
-  item.append(title);
-  if (result.meta['status'] === 'unofficial') item.append(' ', badge('unofficial', 'Unofficial'));
-  const verdict = result.meta['retry'];
-  if (verdict && VERDICT_LABELS[verdict]) item.append(' ', badge(verdict, VERDICT_LABELS[verdict]));
-  const excerpt = document.createElement('span');
-  excerpt.className = 'excerpt';
-  appendExcerpt(excerpt, result.excerpt);
-  item.append(excerpt);
-}
-
 function badge(kind: string, text: string): HTMLElement {
   const span = document.createElement('span');
   span.className = `badge ${kind}`;
@@ -75,16 +131,33 @@ function badge(kind: string, text: string): HTMLElement {
   return span;
 }
 
+/** Fills `item` with a hit's title, badges and excerpt. */
+function renderHit(item: HTMLElement, hit: Hit): void {
+  const title = document.createElement('span');
+  title.className = 'title';
+  title.textContent = hit.title;
+  item.append(title);
+  if (hit.status === 'unofficial') item.append(' ', badge('unofficial', 'Unofficial'));
+  const verdict = hit.retry ? VERDICT_LABELS[hit.retry] : undefined;
+  if (hit.retry && verdict) item.append(' ', badge(hit.retry, verdict));
+  const excerpt = document.createElement('span');
+  excerpt.className = 'excerpt';
+  if ('html' in hit.excerpt) appendExcerpt(excerpt, hit.excerpt.html);
+  else excerpt.textContent = hit.excerpt.text;
+  item.append(excerpt);
+}
+
 /**
  * The header search box: a combobox whose listbox shows results as the reader types. Arrow keys
- * move through results, Enter opens one (or the page of a code typed exactly), Escape closes.
+ * move through results, Enter opens one, Escape closes. Enter on an exact code is handled by the
+ * inline script in SearchBox.astro, so it works before this module has loaded.
  */
 class SiteSearch extends HTMLElement {
   #input!: HTMLInputElement;
   #list!: HTMLUListElement;
   #status!: HTMLElement;
   #base = '/';
-  #results: PagefindResult[] = [];
+  #hits: Hit[] = [];
   #active = -1;
   #latest = 0;
 
@@ -99,14 +172,14 @@ class SiteSearch extends HTMLElement {
     this.#base = this.dataset['base'] ?? '/';
     input.addEventListener('input', () => void this.#search());
     input.addEventListener('keydown', (event) => this.#onKey(event));
-    input.addEventListener('focus', () => this.#results.length > 0 && this.#open(true));
+    input.addEventListener('focus', () => this.#hits.length > 0 && this.#open(true));
     input.addEventListener('blur', () => setTimeout(() => this.#open(false), 150));
     list.addEventListener('mousedown', (event) => event.preventDefault());
     list.addEventListener('click', (event) => {
-      const item = (event.target as Element).closest<HTMLElement>('[role="option"]');
+      const item = (event.target as Element).closest<HTMLElement>('[data-href]');
       if (item?.dataset['href']) location.assign(item.dataset['href']);
     });
-    // Warm the index while the reader is still typing the first characters.
+    // Warm the index (Pagefind's code, wasm and metadata) while the reader starts typing.
     void loadPagefind(this.#base).catch(() => undefined);
     if (input.value.trim() !== '') void this.#search();
   }
@@ -120,39 +193,49 @@ class SiteSearch extends HTMLElement {
       return;
     }
     try {
-      const results = await runQuery(this.#base, query, DROPDOWN_LIMIT);
+      const hits = await runQuery(this.#base, query, {}, DROPDOWN_LIMIT);
       // A slower, older query must never overwrite the answer to a newer one.
       if (ticket !== this.#latest) return;
-      this.#show(results);
+      this.#show(hits);
       this.#status.textContent =
-        results.length === 0 ? `No results for ${query}` : `${results.length} results; use the arrow keys to choose`;
+        hits.length === 0 ? `No results for ${query}` : `${hits.length} results; use the arrow keys to choose`;
     } catch {
       if (ticket !== this.#latest) return;
       this.#show([]);
-      this.#showMessage('Search is unavailable right now. Press Enter for the search page, or browse all codes.');
+      this.#showMessage('Search could not load. Press Enter for the search page, or browse all codes.');
     }
   }
 
-  #show(results: PagefindResult[]): void {
-    this.#results = results;
+  #show(hits: Hit[]): void {
+    this.#hits = hits;
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
-    const items = results.map((result, index) => {
+    const query = this.#input.value.trim();
+    if (hits.length === 0) {
+      this.#list.replaceChildren();
+      if (query !== '') this.#showMessage(`No code matches “${query}”. Try a code number or words from the error message.`);
+      else this.#open(false);
+      return;
+    }
+    const items = hits.map((hit, index) => {
       const item = document.createElement('li');
       item.id = `site-search-option-${index}`;
       item.setAttribute('role', 'option');
       item.setAttribute('aria-selected', 'false');
-      item.dataset['href'] = result.url;
-      renderResult(item, result);
+      item.dataset['href'] = hit.url;
+      renderHit(item, hit);
       return item;
     });
-    if (results.length === 0 && this.#input.value.trim() !== '') {
-      this.#list.replaceChildren();
-      this.#showMessage(`No code matches “${this.#input.value.trim()}”. Try a code number or words from the error message.`);
-      return;
-    }
-    this.#list.replaceChildren(...items);
-    this.#open(items.length > 0);
+    // The last row opens the search page, with every result and the filters.
+    const more = document.createElement('li');
+    more.id = `site-search-option-${hits.length}`;
+    more.setAttribute('role', 'option');
+    more.setAttribute('aria-selected', 'false');
+    more.className = 'more';
+    more.dataset['href'] = `${withBase(this.#base, '/search/')}?q=${encodeURIComponent(query)}`;
+    more.textContent = 'All results and filters';
+    this.#list.replaceChildren(...items, more);
+    this.#open(true);
   }
 
   #showMessage(text: string): void {
@@ -169,8 +252,12 @@ class SiteSearch extends HTMLElement {
     this.#input.setAttribute('aria-expanded', String(open));
   }
 
+  #options(): HTMLElement[] {
+    return [...this.#list.querySelectorAll<HTMLElement>('[role="option"]')];
+  }
+
   #select(index: number): void {
-    const options = [...this.#list.querySelectorAll<HTMLElement>('[role="option"]')];
+    const options = this.#options();
     if (options.length === 0) return;
     this.#active = (index + options.length) % options.length;
     options.forEach((option, i) => option.setAttribute('aria-selected', String(i === this.#active)));
@@ -183,16 +270,15 @@ class SiteSearch extends HTMLElement {
   #onKey(event: KeyboardEvent): void {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      this.#open(this.#results.length > 0);
+      this.#open(this.#hits.length > 0);
       this.#select(this.#active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
-      const chosen = this.#results[this.#active];
+      const chosen = this.#options()[this.#active]?.dataset['href'];
       if (chosen) {
         event.preventDefault();
-        location.assign(chosen.url);
+        location.assign(chosen);
       }
-      // Otherwise the form submits: the inline script in SearchBox.astro opens an exact code's
-      // page, and any other query goes to the search page, which lists every result.
+      // Otherwise the form submits (see SearchBox.astro).
     } else if (event.key === 'Escape') {
       if (!this.#list.hidden) this.#open(false);
       else this.#input.value = '';
@@ -200,36 +286,77 @@ class SiteSearch extends HTMLElement {
   }
 }
 
-/** The search page's result list, filled from `?q=`. */
+/** Reads the query and filters from a URL's search params. */
+function readState(params: URLSearchParams): { query: string; filters: Filters } {
+  const filters: Filters = {};
+  for (const key of FILTER_KEYS) {
+    const values = params.getAll(key).filter(Boolean);
+    if (values.length > 0) filters[key] = values;
+  }
+  return { query: params.get('q')?.trim() ?? '', filters };
+}
+
+/**
+ * The search page: a query box and filters whose state lives in the URL (`?q=&status=&retry=&layer=`),
+ * so a search can be shared and reloaded, and a list of every result.
+ */
 class SearchPage extends HTMLElement {
-  async connectedCallback(): Promise<void> {
+  #latest = 0;
+
+  connectedCallback(): void {
     const base = this.dataset['base'] ?? '/';
-    const query = new URLSearchParams(location.search).get('q')?.trim() ?? '';
-    const heading = this.querySelector('[data-heading]');
+    const form = this.querySelector('form');
+    const heading = this.querySelector<HTMLElement>('[data-heading]');
     const list = this.querySelector('ol');
-    if (!heading || !list) return;
-    const input = document.querySelector<HTMLInputElement>('site-search input');
-    if (input && input.value === '') input.value = query;
-    if (query === '') {
-      heading.textContent = 'Type a code or words from an error message in the search box.';
+    if (!form || !heading || !list) return;
+    const { query, filters } = readState(new URLSearchParams(location.search));
+    const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+    if (input) input.value = query;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      box.checked = (filters[box.name as keyof Filters] ?? []).includes(box.value);
+    }
+    const update = () => {
+      const params = new URLSearchParams();
+      for (const [name, value] of new FormData(form)) if (String(value).trim() !== '') params.append(name, String(value).trim());
+      const url = `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
+      if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+      void this.#render(base, readState(params), heading, list);
+    };
+    form.addEventListener('input', update);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      update();
+    });
+    void this.#render(base, { query, filters }, heading, list);
+  }
+
+  async #render(base: string, state: { query: string; filters: Filters }, heading: HTMLElement, list: HTMLOListElement): Promise<void> {
+    const ticket = ++this.#latest;
+    const filtered = Object.keys(state.filters).length > 0;
+    if (state.query === '' && !filtered) {
+      heading.textContent = 'Type a code, a range such as 52x, or words from an error message; or pick filters.';
+      list.replaceChildren();
       return;
     }
     try {
-      const results = await runQuery(base, query, PAGE_LIMIT);
-      heading.textContent =
-        results.length === 0 ? `No code matches “${query}”.` : `${results.length} results for “${query}”`;
+      const hits = await runQuery(base, state.query, state.filters, PAGE_LIMIT);
+      if (ticket !== this.#latest) return;
+      const what = state.query === '' ? 'these filters' : `“${state.query}”${filtered ? ' with these filters' : ''}`;
+      heading.textContent = hits.length === 0 ? `No code matches ${what}.` : `${hits.length} results for ${what}`;
       list.replaceChildren(
-        ...results.map((result) => {
+        ...hits.map((hit) => {
           const item = document.createElement('li');
           const link = document.createElement('a');
-          link.href = result.url;
-          renderResult(link, result);
+          link.href = hit.url;
+          renderHit(link, hit);
           item.append(link);
           return item;
         }),
       );
     } catch {
-      heading.textContent = 'Search is unavailable right now. Every code is listed below.';
+      if (ticket !== this.#latest) return;
+      heading.textContent = 'Search could not load right now. Every code is listed below.';
+      list.replaceChildren();
     }
   }
 }

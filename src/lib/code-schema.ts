@@ -25,36 +25,38 @@ export const retrySchema = z.object({
   rule: z.string().min(10).max(200),
 });
 
+/** The fields of a code entry, before the checks that span fields. */
+export const codeFields = z.object({
+  /** The status code; must equal the file name (503.mdx holds code 503). */
+  code: z.number().int().min(500).max(599),
+  /** Reason phrase as registered (or as the vendor documents it for unofficial codes). */
+  name: z.string().min(2).max(60),
+  /** When it occurs, in one sentence: used in the table, meta description and search results. */
+  summary: z.string().min(20).max(220),
+  /** What the client should do, as one short imperative phrase for the quick-reference table. */
+  clientAction: z.string().min(10).max(140),
+  /** Two or three sentences for someone who hit this error on another site's page: what it means for them, what they can do. */
+  visitor: z.string().min(40).max(500),
+  /** standard: in the IANA registry; unofficial: used in the wild but never registered. */
+  status: z.enum(['standard', 'unofficial']),
+  /** The defining specification; required for standard codes. */
+  spec: sourceSchema.optional(),
+  /** Standing of the defining document, when it is not a plain standards-track RFC. */
+  specNote: z.string().min(10).max(300).optional(),
+  /** Vendor or project pages that document an unofficial code, or back up a claim on the page. */
+  sources: z.array(sourceSchema).default([]),
+  /** Layers that typically generate this response (see src/lib/emitters.ts). */
+  emitters: z.array(z.enum(EMITTERS)).min(1),
+  /** Retry guidance, read by the table, the page, search filters and the retry tool. */
+  retry: retrySchema,
+  /** Codes a reader should compare this one with; each must have its own entry. */
+  related: z.array(z.number().int().min(500).max(599)).default([]),
+  /** Phrases, log strings and error texts people search for, e.g. "upstream timed out". */
+  aliases: z.array(z.string().min(2)).default([]),
+});
+
 /** Frontmatter of one `content/codes/NNN.mdx` entry. */
-export const codeSchema = z
-  .object({
-    /** The status code; must equal the file name (503.mdx holds code 503). */
-    code: z.number().int().min(500).max(599),
-    /** Reason phrase as registered (or as the vendor documents it for unofficial codes). */
-    name: z.string().min(2).max(60),
-    /** When it occurs, in one sentence: used in the table, meta description and search results. */
-    summary: z.string().min(20).max(220),
-    /** What the client should do, as one short imperative phrase for the quick-reference table. */
-    clientAction: z.string().min(10).max(140),
-    /** Two or three sentences for someone who hit this error on another site's page: what it means for them, what they can do. */
-    visitor: z.string().min(40).max(500),
-    /** standard: in the IANA registry; unofficial: used in the wild but never registered. */
-    status: z.enum(['standard', 'unofficial']),
-    /** The defining specification; required for standard codes. */
-    spec: sourceSchema.optional(),
-    /** Standing of the defining document, when it is not a plain standards-track RFC. */
-    specNote: z.string().min(10).max(300).optional(),
-    /** Vendor or project pages that document an unofficial code, or back up a claim on the page. */
-    sources: z.array(sourceSchema).default([]),
-    /** Layers that typically generate this response (see src/lib/emitters.ts). */
-    emitters: z.array(z.enum(EMITTERS)).min(1),
-    /** Retry guidance, read by the table, the page, search filters and the retry tool. */
-    retry: retrySchema,
-    /** Codes a reader should compare this one with; each must have its own entry. */
-    related: z.array(z.number().int().min(500).max(599)).default([]),
-    /** Phrases, log strings and error texts people search for, e.g. "upstream timed out". */
-    aliases: z.array(z.string().min(2)).default([]),
-  })
+export const codeSchema = codeFields
   .refine((data) => data.status !== 'standard' || data.spec !== undefined, {
     message: 'standard codes must cite their spec (title, label and a URL with a section anchor)',
     path: ['spec'],

@@ -1,8 +1,11 @@
+/** Pagefind filter values: `{ any: [...] }` matches pages with at least one of the values. */
+export type PagefindFilters = Record<string, { any: string[] }>;
+
 /** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) that the site uses. */
 export interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
   init(): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch | null>;
+  search(query: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindSearch | null>;
 }
 
 /** One search: result handles whose data loads on demand. */

@@ -21,6 +21,8 @@ const pages = [
   'guides/who-sent-this/',
   'guides/retry/',
   'guides/retry-defaults/',
+  'should-i-retry/',
+  'should-i-retry/?status=503&method=POST&key=1&after=30&attempt=1&lang=ts',
   ...sourceEntries().map((entry) => `${entry.code}/`),
 ];
 

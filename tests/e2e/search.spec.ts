@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { sourceEntries } from '../support/content';
 import { expect, test } from './test';
 
 /** Types a query into the header search like a reader, and returns the options list. */
@@ -141,4 +142,58 @@ test('unofficial codes carry an Unofficial badge in search results', async ({ pa
   const options = await search(page, '520');
   await expect(options.first().locator('.title')).toHaveText(/^520 /);
   await expect(options.first().locator('.badge.unofficial')).toHaveText('Unofficial');
+});
+
+test('"5xx" lists every code and "50" the codes from 500 to 509', async ({ page }) => {
+  await page.goto('./');
+  let options = await search(page, '5xx');
+  await expect(options.first().locator('.title')).toHaveText('500 Internal Server Error');
+  await page.goto('./');
+  options = await search(page, '50');
+  const titles = await options.locator('.title').allTextContents();
+  expect(titles.map((title) => title.slice(0, 3))).toEqual(['500', '501', '502', '503', '504', '505', '506', '507']);
+});
+
+test('the search page lists a range in full, from the URL', async ({ page }) => {
+  await page.goto('search/?q=52x');
+  await expect(page.locator('search-page [data-heading]')).toContainText('results for “52x”');
+  const titles = await page.locator('search-page ol li .title').allTextContents();
+  expect(titles.map((title) => title.slice(0, 3))).toEqual(['520', '521', '522', '523', '524', '525', '526', '529']);
+});
+
+test('filters narrow the results, live in the URL, and survive a reload', async ({ page }) => {
+  await page.goto('search/?q=origin');
+  const results = page.locator('search-page ol li');
+  await expect(results.first()).toBeVisible();
+  const all = await results.count();
+  await page.getByRole('group', { name: 'Standing' }).getByLabel('Unofficial').check();
+  await expect(page).toHaveURL(/\?q=origin&status=unofficial$/);
+  await expect.poll(() => results.count()).toBeLessThan(all);
+  expect(await results.locator('.badge.unofficial').count()).toBe(await results.count());
+  await page.getByRole('group', { name: 'Retry' }).getByLabel('Do not retry').check();
+  await expect(page).toHaveURL(/status=unofficial&retry=no$/);
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Retry' }).getByLabel('Do not retry')).toBeChecked();
+  await expect(page.locator('search-page [data-heading]')).toContainText('with these filters');
+  // Whatever matches "origin" must be one of the unofficial codes whose verdict is "no".
+  const allowed = sourceEntries()
+    .filter((entry) => entry.status === 'unofficial' && entry.retry.verdict === 'no')
+    .map((entry) => String(entry.code));
+  await expect(results.first()).toBeVisible();
+  for (const title of await results.locator('.title').allTextContents()) expect(allowed).toContain(title.slice(0, 3));
+});
+
+test('a layer filter with no query lists the codes that layer emits', async ({ page }) => {
+  await page.goto('search/?layer=client-library');
+  await expect(page.locator('search-page [data-heading]')).toContainText('results for these filters');
+  const titles = await page.locator('search-page ol li .title').allTextContents();
+  expect(titles.map((title) => title.slice(0, 3)).sort()).toEqual(['598', '599']);
+});
+
+test('the dropdown ends with a link to every result and the filters', async ({ page }) => {
+  await page.goto('./');
+  await search(page, 'gateway');
+  await page.getByRole('option', { name: 'All results and filters' }).click();
+  await expect(page).toHaveURL(/\/search\/\?q=gateway$/);
+  await expect(page.locator('search-page [data-heading]')).toContainText('results for “gateway”');
 });

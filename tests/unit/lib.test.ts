@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupByStatus, sortByCode } from '../../src/lib/code-order';
 import { level2Headings, sectionProblems } from '../../src/lib/code-sections';
+import { codePattern } from '../../src/lib/code-pattern';
 import { codePath, guidePath, withBase } from '../../src/lib/site-paths';
 import { parseRfcUrl, rfcLabelMismatch } from '../../src/lib/spec-links';
 
@@ -94,5 +95,29 @@ describe('RFC citations', () => {
     expect(rfcLabelMismatch({ label: 'RFC 9110 §15.6', url })).toBe('RFC 9110 §15.6.4');
     expect(rfcLabelMismatch({ label: 'RFC 7231 §15.6.4', url })).toBe('RFC 9110 §15.6.4');
     expect(rfcLabelMismatch({ label: 'RFC 9110 §15.6.41', url })).toBe('RFC 9110 §15.6.4');
+  });
+});
+
+describe('codePattern', () => {
+  const codes = [500, 502, 503, 509, 520, 522, 599];
+  const matches = (query: string) => {
+    const test = codePattern(query);
+    return test ? codes.filter(test) : undefined;
+  };
+  it('lists every code for "5", "5x" and "5xx"', () => {
+    expect(matches('5')).toEqual(codes);
+    expect(matches('5x')).toEqual(codes);
+    expect(matches(' 5XX ')).toEqual(codes);
+  });
+  it('lists a decade for "50" or "52x"', () => {
+    expect(matches('50')).toEqual([500, 502, 503, 509]);
+    expect(matches('52x')).toEqual([520, 522]);
+    expect(matches('5x2')).toEqual([502, 522]);
+  });
+  it('leaves full codes, other classes and words to the full-text search', () => {
+    expect(matches('503')).toBeUndefined();
+    expect(matches('40')).toBeUndefined();
+    expect(matches('5xxx')).toBeUndefined();
+    expect(matches('timeout')).toBeUndefined();
   });
 });

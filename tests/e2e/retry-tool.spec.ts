@@ -1,0 +1,63 @@
+import { expect, test } from './test';
+
+test.describe('the "Should I retry?" tool', () => {
+  test('answers, explains with the rule it applied, and keeps the question in the URL', async ({ page }) => {
+    await page.goto('should-i-retry/');
+    const answer = page.locator('[data-answer]');
+    await page.getByLabel('Status code', { exact: true }).fill('503');
+    await page.getByLabel('Method', { exact: true }).selectOption('POST');
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await expect(answer.locator('.verdict')).toHaveText('Do not retry automatically.');
+    await expect(answer.getByRole('link', { name: 'RFC 9110 §9.2.2' })).toBeVisible();
+    await expect(page).toHaveURL(/\?status=503&method=POST&attempt=1&lang=ts$/);
+
+    await page.getByLabel('Idempotency-Key sent', { exact: true }).check();
+    await page.getByLabel('Retry-After value', { exact: true }).fill('30');
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await expect(answer.locator('.verdict')).toHaveText('Retry after 30 s (Retry-After).');
+    await expect(page).toHaveURL(/key=1/);
+
+    // Reloading the shared URL gives the same answer.
+    await page.reload();
+    await expect(answer.locator('.verdict')).toHaveText('Retry after 30 s (Retry-After).');
+    await expect(page.getByLabel('Idempotency-Key sent', { exact: true })).toBeChecked();
+  });
+
+  test('stops after the last attempt and treats an unknown 5xx as 500', async ({ page }) => {
+    await page.goto('should-i-retry/?status=502&method=GET&attempt=3&lang=ts');
+    await expect(page.locator('[data-answer] .verdict')).toHaveText('Do not retry automatically.');
+    await page.goto('should-i-retry/?status=577&method=GET&attempt=1&lang=ts');
+    await expect(page.locator('[data-answer]')).toContainText('treats an unrecognised 5xx as 500');
+  });
+
+  test('shows the tested snippet for the chosen language', async ({ page }) => {
+    await page.goto('should-i-retry/?status=504&method=GET&attempt=1&lang=python');
+    await expect(page.locator('section[data-lang="python"]')).toBeVisible();
+    await expect(page.locator('section[data-lang="ts"]')).toBeHidden();
+    await expect(page.locator('section[data-lang="python"] figcaption')).toContainText('snippets/retry/retry.py');
+  });
+
+  test('is usable by keyboard alone', async ({ page }) => {
+    await page.goto('should-i-retry/');
+    await page.getByLabel('Status code', { exact: true }).focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('501');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-answer] .verdict')).toHaveText('Do not retry automatically.');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page shows the decision table instead of the form', async ({ page }) => {
+    await page.goto('should-i-retry/');
+    await expect(page.locator('retry-tool')).toBeHidden();
+    const row = page.locator('table.decisions tbody tr', { hasText: '503 Service Unavailable' });
+    await expect(row.locator('td').nth(1)).toHaveText('Retry; honour Retry-After');
+    await expect(row.locator('td').nth(2)).toHaveText('Do not retry');
+    await expect(row.locator('td').nth(3)).toHaveText('Retry; honour Retry-After');
+    const notImplemented = page.locator('table.decisions tbody tr', { hasText: '501 Not Implemented' });
+    await expect(notImplemented.locator('td').nth(1)).toHaveText('Do not retry');
+  });
+});
