@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { clientScripts } from './src/integrations/client-scripts.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/base-links-plugin.ts';
 import { headingAnchorsPlugin } from './src/lib/heading-anchors-plugin.ts';
@@ -37,6 +38,7 @@ export default defineConfig({
       retryTool: 'src/components/retry-tool.ts',
     }),
     pagefindIndex(),
+    securityHeaders(),
   ],
   devToolbar: { enabled: false },
 });

@@ -2,12 +2,14 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { headersFor, parseHeadersFile, type HeaderRule } from './headers-file.ts';
 
 /**
  * A static file server that behaves like a CDN in front of `dist/`: directory indexes,
  * `/503` redirected to `/503/`, the site's 404 page with status 404, brotli when the client
- * accepts it, and the site mounted under a base path when there is one. Used by `npm run preview`,
- * the end-to-end tests and the budget checks.
+ * accepts it, the site mounted under a base path when there is one, and the headers of the site's
+ * own `_headers` file (CSP included), as Netlify or Cloudflare Pages would apply them. Used by
+ * `npm run preview`, the end-to-end tests and the budget checks.
  */
 
 const TYPES: Record<string, string> = {
@@ -38,6 +40,18 @@ export function createStaticServer({ root, base = '/' }: StaticServerOptions): S
   const rootDir = resolve(root);
   const mount = base.endsWith('/') ? base : `${base}/`;
   const brotliCache = new Map<string, Buffer>();
+  let headerRules: { mtimeMs: number; rules: HeaderRule[] } | undefined;
+
+  /** The rules of `_headers`, re-read when the file changes (a rebuild under a running server). */
+  async function rulesNow(): Promise<HeaderRule[]> {
+    const file = join(rootDir, '_headers');
+    const info = await stat(file).catch(() => undefined);
+    if (!info) return [];
+    if (headerRules?.mtimeMs !== info.mtimeMs) {
+      headerRules = { mtimeMs: info.mtimeMs, rules: parseHeadersFile(await readFile(file, 'utf8')) };
+    }
+    return headerRules.rules;
+  }
 
   async function fileAt(path: string): Promise<string | undefined> {
     const info = await stat(path).catch(() => undefined);
@@ -60,6 +74,7 @@ export function createStaticServer({ root, base = '/' }: StaticServerOptions): S
       res.statusCode = status;
       res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
       res.setHeader('Cache-Control', ext === '.html' ? 'no-cache' : 'public, max-age=3600');
+      for (const [name, value] of headersFor(await rulesNow(), pathname)) res.setHeader(name, value);
       const acceptsBrotli = /\bbr\b/.test(String(req.headers['accept-encoding'] ?? ''));
       if (acceptsBrotli && COMPRESSIBLE.has(ext)) {
         // Keyed by modification time too, so a rebuild under a running server is picked up.
@@ -95,6 +110,8 @@ export function createStaticServer({ root, base = '/' }: StaticServerOptions): S
     }
     if (!pathname.startsWith(mount)) return notFound();
     const relative = normalize(pathname.slice(mount.length));
+    // The headers file configures the host; hosts do not serve it.
+    if (relative === '_headers') return notFound();
     const target = join(rootDir, relative);
     if (target !== rootDir && !target.startsWith(rootDir + sep)) return notFound();
 

@@ -2,12 +2,15 @@ import { test as base, expect } from '@playwright/test';
 
 /**
  * The project's `test`: every test fails if the page logs a console error or warning, throws,
- * or requests anything from another origin. Import `test` and `expect` from here.
+ * or requests anything from another origin. A test that provokes a failure on purpose (a 404,
+ * a blocked index) declares the messages it expects with `allowConsole(/pattern/)`.
+ * Import `test` and `expect` from here.
  */
-export const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
+export const test = base.extend<{ allowConsole: (pattern: RegExp) => void }>({
+  allowConsole: [
     async ({ page, baseURL }, use) => {
       const problems: string[] = [];
+      const allowed: RegExp[] = [];
       const origin = new URL(baseURL ?? 'http://localhost').origin;
       page.on('console', (message) => {
         if (message.type() === 'error' || message.type() === 'warning') {
@@ -19,8 +22,9 @@ export const test = base.extend<{ consoleProblems: string[] }>({
         const url = new URL(request.url());
         if (url.protocol.startsWith('http') && url.origin !== origin) problems.push(`third-party request: ${url.href}`);
       });
-      await use(problems);
-      expect(problems, 'console errors, page errors or third-party requests').toEqual([]);
+      await use((pattern) => allowed.push(pattern));
+      const unexpected = problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
+      expect(unexpected, 'console errors, page errors or third-party requests').toEqual([]);
     },
     { auto: true },
   ],

@@ -1,0 +1,36 @@
+import type { AstroIntegration } from 'astro';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { headersFile, inlineScripts, scriptHash } from '../lib/security-headers';
+
+/** Every .html file under `dir`. */
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Writes `dist/_headers` once the site is built: the CSP allows exactly the inline scripts the
+ * pages contain, by hash, so a strict policy never blocks the site's own code.
+ */
+export function securityHeaders(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'http5xx:security-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const hashes = new Set<string>();
+        for (const file of await htmlFiles(outDir)) {
+          for (const script of inlineScripts(await readFile(file, 'utf8'))) hashes.add(scriptHash(script));
+        }
+        await writeFile(join(outDir, '_headers'), headersFile(base, [...hashes]));
+        logger.info(`_headers written; CSP allows ${hashes.size} inline scripts by hash`);
+      },
+    },
+  };
+}
