@@ -3,6 +3,7 @@ import { findChromium } from './tests/support/browser.ts';
 
 const port = Number(process.env['E2E_PORT'] ?? 4400);
 const base = process.env['BASE_PATH'] ?? '/';
+const dist = process.env['HTTP5XX_OUT_DIR'] ?? 'dist';
 const executablePath = findChromium();
 
 export default defineConfig({
@@ -37,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node scripts/serve.ts --port ${port} --dir dist --base ${base}`,
+    command: `node scripts/serve.ts --port ${port} --dir ${dist} --base ${base}`,
     url: `http://localhost:${port}${base}`,
     // Always start a fresh server, so the tests can only ever see this checkout's dist/.
     reuseExistingServer: false,

@@ -21,7 +21,7 @@ test('pages are served with the strict headers of dist/_headers', async ({ reque
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-  const assets = readFileSync(join(import.meta.dirname, '../../dist/_headers'), 'utf8');
+  const assets = readFileSync(join(import.meta.dirname, '../..', process.env['HTTP5XX_OUT_DIR'] ?? 'dist', '_headers'), 'utf8');
   expect(assets).toMatch(/_assets\/\*\n\s+Cache-Control: public, max-age=31536000, immutable/);
 });
 
