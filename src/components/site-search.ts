@@ -71,8 +71,12 @@ function matchesFilters(entry: CodeIndexEntry, filters: Filters): boolean {
   );
 }
 
-/** Runs a query: a code range lists codes, anything else goes to Pagefind. */
-async function runQuery(base: string, query: string, filters: Filters, limit: number): Promise<Hit[]> {
+/**
+ * Runs a query: a code range lists codes, anything else goes to Pagefind. `isCurrent` says whether
+ * the reader is still waiting for this query; once a newer one has started, this one stops before
+ * fetching any result fragment, so typing fast never queues up work for answers nobody will see.
+ */
+async function runQuery(base: string, query: string, filters: Filters, limit: number, isCurrent: () => boolean = () => true): Promise<Hit[]> {
   const range = codePattern(query);
   if (range && !filters.layer?.length) {
     const codes = await loadCodeIndex(base);
@@ -88,8 +92,9 @@ async function runQuery(base: string, query: string, filters: Filters, limit: nu
       }));
   }
   const pagefind = await loadPagefind(base);
+  if (!isCurrent()) return [];
   const search = await pagefind.search(query === '' ? null : query, { filters: toPagefindFilters(filters) });
-  if (!search) return [];
+  if (!search || !isCurrent()) return [];
   const results = await Promise.all(search.results.slice(0, limit).map((result) => result.data()));
   return results.map((result) => ({
     url: result.url,
@@ -193,7 +198,7 @@ class SiteSearch extends HTMLElement {
       return;
     }
     try {
-      const hits = await runQuery(this.#base, query, {}, DROPDOWN_LIMIT);
+      const hits = await runQuery(this.#base, query, {}, DROPDOWN_LIMIT, () => ticket === this.#latest);
       // A slower, older query must never overwrite the answer to a newer one.
       if (ticket !== this.#latest) return;
       this.#show(hits);
@@ -339,7 +344,7 @@ class SearchPage extends HTMLElement {
       return;
     }
     try {
-      const hits = await runQuery(base, state.query, state.filters, PAGE_LIMIT);
+      const hits = await runQuery(base, state.query, state.filters, PAGE_LIMIT, () => ticket === this.#latest);
       if (ticket !== this.#latest) return;
       const what = state.query === '' ? 'these filters' : `“${state.query}”${filtered ? ' with these filters' : ''}`;
       heading.textContent = hits.length === 0 ? `No code matches ${what}.` : `${hits.length} results for ${what}`;

@@ -25,10 +25,16 @@ export const retrySchema = z.object({
   rule: z.string().min(10).max(200),
 });
 
+/**
+ * Highest code an entry may have: 599. Only the scaling benchmark (scripts/bench.ts), which builds
+ * thousands of synthetic entries, sets HTTP5XX_SYNTHETIC=1 to allow more.
+ */
+const MAX_CODE = process.env['HTTP5XX_SYNTHETIC'] === '1' ? 99_999 : 599;
+
 /** The fields of a code entry, before the checks that span fields. */
 export const codeFields = z.object({
   /** The status code; must equal the file name (503.mdx holds code 503). */
-  code: z.number().int().min(500).max(599),
+  code: z.number().int().min(500).max(MAX_CODE),
   /** Reason phrase as registered (or as the vendor documents it for unofficial codes). */
   name: z.string().min(2).max(60),
   /** When it occurs, in one sentence: used in the table, meta description and search results. */
@@ -50,7 +56,7 @@ export const codeFields = z.object({
   /** Retry guidance, read by the table, the page, search filters and the retry tool. */
   retry: retrySchema,
   /** Codes a reader should compare this one with; each must have its own entry. */
-  related: z.array(z.number().int().min(500).max(599)).default([]),
+  related: z.array(z.number().int().min(500).max(MAX_CODE)).default([]),
   /** Phrases, log strings and error texts people search for, e.g. "upstream timed out". */
   aliases: z.array(z.string().min(2)).default([]),
 });

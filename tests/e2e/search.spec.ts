@@ -197,3 +197,15 @@ test('the dropdown ends with a link to every result and the filters', async ({ p
   await expect(page).toHaveURL(/\/search\/\?q=gateway$/);
   await expect(page.locator('search-page [data-heading]')).toContainText('results for “gateway”');
 });
+
+test('Enter on a code without a page lands on the 404 page, which lists every code', async ({ page, allowConsole }) => {
+  allowConsole(/status of 404/);
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await box.fill('512');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/512\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('404');
+  await expect(page.locator('main')).toContainText('unassigned in the IANA registry');
+  await expect(page.getByRole('link', { name: '503 Service Unavailable' })).toBeVisible();
+});
