@@ -36,9 +36,9 @@ const median = (values: number[]): number => {
 
 function build(env: Record<string, string>): number {
   const started = performance.now();
-  const result = spawnSync('npx', ['astro', 'build'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  const result = spawnSync('npx', ['astro', 'build'], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 2 ** 30 });
   if (result.status !== 0) {
-    console.error(result.stdout, result.stderr);
+    console.error(result.stdout, result.stderr, result.error ?? '');
     throw new Error('build failed');
   }
   return (performance.now() - started) / 1000;

@@ -46,8 +46,11 @@ test('axe finds no violation with the search results open', async ({ page }) => 
   expect(await violations(page)).toEqual([]);
 });
 
-test('the 404 page has no violation', async ({ page, allowConsole }) => {
-  allowConsole(/status of 404/);
-  await page.goto('no-such-page/');
-  expect(await violations(page)).toEqual([]);
-});
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the 404 page has no violation (${scheme})`, async ({ page, allowConsole }) => {
+    allowConsole(/status of 404/);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('no-such-page/');
+    expect(await violations(page)).toEqual([]);
+  });
+}
