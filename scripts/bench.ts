@@ -174,7 +174,8 @@ async function bytesPerQuery(browser: Browser, origin: string, queries: string[]
   const page = await context.newPage();
   await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
   await page.evaluate(async () => {
-    const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+    const url = '/pagefind/pagefind.js';
+    const pagefind = await import(url);
     await pagefind.init();
     (window as unknown as { pf: unknown }).pf = pagefind;
   });
@@ -267,7 +268,7 @@ async function main(): Promise<void> {
   const server = await serve('dist');
   const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--disable-component-update'] });
   for (const [label, path] of [['Home', '/'], ['/503/', '/503/']] as const) {
-    const runs = [];
+    const runs: Array<Awaited<ReturnType<typeof coldLoad>>> = [];
     for (let i = 0; i < RUNS; i++) runs.push(await coldLoad(browser, `${server.origin}${path}`));
     const m = (key: keyof (typeof runs)[number]) => median(runs.map((run) => run[key]));
     figures.push(
@@ -281,7 +282,7 @@ async function main(): Promise<void> {
       { name: `${label}: largest contentful paint`, value: m('lcp'), unit: 'ms' },
     );
   }
-  const searches = [];
+  const searches: Array<Awaited<ReturnType<typeof searchRun>>> = [];
   for (let i = 0; i < RUNS; i++) searches.push(await searchRun(browser, server.origin));
   figures.push(
     { name: 'Search, cold: keystroke to first result', value: median(searches.map((s) => s.cold.ms)), unit: 'ms', limit: 250, limitLabel: '250 ms' },

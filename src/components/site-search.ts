@@ -1,4 +1,5 @@
 import { codePattern } from '../lib/code-pattern';
+import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
 import type { PagefindApi, PagefindFilters } from '../lib/pagefind-types';
 import { codePath, withBase } from '../lib/site-paths';
 
@@ -123,11 +124,6 @@ function appendExcerpt(parent: HTMLElement, excerptHtml: string): void {
   }
 }
 
-const VERDICT_LABELS: Record<string, string> = {
-  yes: 'Retry with backoff',
-  conditional: 'Retry only if safe',
-  no: 'Do not retry',
-};
 
 function badge(kind: string, text: string): HTMLElement {
   const span = document.createElement('span');
@@ -143,7 +139,7 @@ function renderHit(item: HTMLElement, hit: Hit): void {
   title.textContent = hit.title;
   item.append(title);
   if (hit.status === 'unofficial') item.append(' ', badge('unofficial', 'Unofficial'));
-  const verdict = hit.retry ? VERDICT_LABELS[hit.retry] : undefined;
+  const verdict = hit.retry ? RETRY_VERDICT_LABELS[hit.retry as RetryVerdict] : undefined;
   if (hit.retry && verdict) item.append(' ', badge(hit.retry, verdict));
   const excerpt = document.createElement('span');
   excerpt.className = 'excerpt';
