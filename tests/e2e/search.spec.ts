@@ -198,3 +198,19 @@ test('Enter on a code without a page lands on the 404 page, which lists every co
   await expect(page.locator('main')).toContainText('unassigned in the IANA registry');
   await expect(page.getByRole('link', { name: '503 Service Unavailable' })).toBeVisible();
 });
+
+test('the back button returns to a search with its query and filters', async ({ page }) => {
+  await page.goto('search/?q=gateway');
+  await page.getByRole('group', { name: 'Standing' }).getByLabel('Registered').check();
+  await expect(page).toHaveURL(/\?q=gateway&status=standard$/);
+  const first = page.locator('search-page ol li a').first();
+  await expect(first).toBeVisible();
+  const title = (await first.locator('.title').textContent()) ?? '';
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=gateway&status=standard$/);
+  await expect(page.getByLabel('Code, range or error message')).toHaveValue('gateway');
+  await expect(page.getByRole('group', { name: 'Standing' }).getByLabel('Registered')).toBeChecked();
+  await expect(page.locator('search-page ol li a').first().locator('.title')).toHaveText(title);
+});
