@@ -12,6 +12,7 @@ const ALLOWED_HOSTS = new Set([
   'developers.cloudflare.com',
   'www.cloudflare.com',
   'docs.aws.amazon.com',
+  'repost.aws',
   'boto3.amazonaws.com',
   'nginx.org',
   'www.envoyproxy.io',
