@@ -161,6 +161,8 @@ class SiteSearch extends HTMLElement {
   #hits: Hit[] = [];
   #active = -1;
   #latest = 0;
+  /** The query ticket that was newest when the reader last chose an option with the arrow keys. */
+  #chosenDuring = -1;
 
   connectedCallback(): void {
     const input = this.querySelector('input');
@@ -171,7 +173,11 @@ class SiteSearch extends HTMLElement {
     this.#list = list;
     this.#status = status;
     this.#base = this.dataset['base'] ?? '/';
-    input.addEventListener('input', () => void this.#search());
+    input.addEventListener('input', () => {
+      // A changed query makes the highlighted option stale: Enter must not open it.
+      this.#clearSelection();
+      void this.#search();
+    });
     input.addEventListener('keydown', (event) => this.#onKey(event));
     input.addEventListener('focus', () => this.#hits.length > 0 && this.#open(true));
     input.addEventListener('blur', () => setTimeout(() => this.#open(false), 150));
@@ -208,10 +214,15 @@ class SiteSearch extends HTMLElement {
   }
 
   #show(hits: Hit[]): void {
+    // The reader may have pressed an arrow key after typing the last character but before its
+    // results arrived. Keep that choice when the same row is still there, rather than dropping the
+    // highlight from under them as the list refreshes.
+    const kept = this.#chosenDuring === this.#latest ? this.#options()[this.#active]?.dataset['key'] : undefined;
     this.#hits = hits;
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
     const query = this.#input.value.trim();
+    this.#list.dataset['query'] = query;
     if (hits.length === 0) {
       this.#list.replaceChildren();
       if (query !== '') this.#showMessage(`No code matches “${query}”. Try a code number or words from the error message.`);
@@ -224,6 +235,7 @@ class SiteSearch extends HTMLElement {
       item.setAttribute('role', 'option');
       item.setAttribute('aria-selected', 'false');
       item.dataset['href'] = hit.url;
+      item.dataset['key'] = hit.url;
       renderHit(item, hit);
       return item;
     });
@@ -233,10 +245,13 @@ class SiteSearch extends HTMLElement {
     more.setAttribute('role', 'option');
     more.setAttribute('aria-selected', 'false');
     more.className = 'more';
+    more.dataset['key'] = 'more';
     more.dataset['href'] = `${withBase(this.#base, '/search/')}?q=${encodeURIComponent(query)}`;
     more.textContent = 'All results and filters';
     this.#list.replaceChildren(...items, more);
     this.#open(true);
+    const keptIndex = kept === undefined ? -1 : [...items, more].findIndex((item) => item.dataset['key'] === kept);
+    if (keptIndex >= 0) this.#select(keptIndex);
   }
 
   #showMessage(text: string): void {
@@ -257,9 +272,17 @@ class SiteSearch extends HTMLElement {
     return [...this.#list.querySelectorAll<HTMLElement>('[role="option"]')];
   }
 
+  #clearSelection(): void {
+    this.#active = -1;
+    for (const option of this.#options()) option.setAttribute('aria-selected', 'false');
+    this.#input.removeAttribute('aria-activedescendant');
+  }
+
+  /** Highlights option `index`, wrapping around at either end. */
   #select(index: number): void {
     const options = this.#options();
     if (options.length === 0) return;
+    this.#chosenDuring = this.#latest;
     this.#active = (index + options.length) % options.length;
     options.forEach((option, i) => option.setAttribute('aria-selected', String(i === this.#active)));
     const active = options[this.#active];
@@ -272,7 +295,9 @@ class SiteSearch extends HTMLElement {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       this.#open(this.#hits.length > 0);
-      this.#select(this.#active + (event.key === 'ArrowDown' ? 1 : -1));
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      // From no highlight, ArrowUp goes to the last option.
+      this.#select(this.#active === -1 && step === -1 ? this.#options().length - 1 : this.#active + step);
     } else if (event.key === 'Enter') {
       const chosen = this.#options()[this.#active]?.dataset['href'];
       if (chosen) {

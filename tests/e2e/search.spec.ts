@@ -81,6 +81,63 @@ test('keyboard only: "/" focuses search, arrows choose a result, Enter opens it'
   await expect(page).toHaveURL(/\/504\/$/);
 });
 
+test('an option chosen while the last keystroke is still being searched stays chosen', async ({ page }) => {
+  // A reader types fast and presses ArrowDown before the final query's results arrive. Hold the
+  // index chunks the final query needs, so that moment lasts until the test says so.
+  await page.goto('502/');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  await box.click();
+  await box.pressSequentially('gateway');
+  await expect(listbox).toHaveAttribute('data-query', 'gateway');
+  const held: Array<() => Promise<void>> = [];
+  let holding = true;
+  await page.route('**/pagefind/index/**', (route) =>
+    holding ? void held.push(() => route.continue()) : route.continue(),
+  );
+  await box.pressSequentially(' timeout');
+  await expect.poll(() => held.length, { message: 'the final query should need an index chunk' }).toBeGreaterThan(0);
+  await page.keyboard.press('ArrowDown');
+  const chosen = listbox.getByRole('option').first();
+  await expect(chosen).toHaveAttribute('aria-selected', 'true');
+  const href = await chosen.getAttribute('data-href');
+  holding = false;
+  await Promise.all(held.map((release) => release()));
+  await expect(listbox).toHaveAttribute('data-query', 'gateway timeout');
+  const kept = listbox.locator(`[role="option"][data-href="${href}"]`);
+  await expect(kept).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('aria-activedescendant', (await kept.getAttribute('id')) ?? '');
+  await expect(listbox.locator('[aria-selected="true"]')).toHaveCount(1);
+});
+
+test('typing after choosing an option clears the choice, so Enter searches the new words', async ({ page }) => {
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  await box.click();
+  await box.pressSequentially('gateway');
+  await expect(listbox).toHaveAttribute('data-query', 'gateway');
+  await page.keyboard.press('ArrowDown');
+  await expect(listbox.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await box.pressSequentially(' timeout');
+  await expect(box).not.toHaveAttribute('aria-activedescendant');
+  await expect(listbox.locator('[aria-selected="true"]')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=gateway\+timeout$/);
+});
+
+test('ArrowUp from the search box highlights the last option', async ({ page }) => {
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  await box.click();
+  await box.pressSequentially('bad gateway');
+  await expect(listbox).toHaveAttribute('data-query', 'bad gateway');
+  await page.keyboard.press('ArrowUp');
+  await expect(listbox.getByRole('option').last()).toHaveAttribute('aria-selected', 'true');
+  await expect(listbox.getByRole('option').last()).toHaveText('All results and filters');
+});
+
 test('Ctrl+K focuses search and Escape closes the results', async ({ page }) => {
   await page.goto('./');
   await page.keyboard.press('Control+k');
