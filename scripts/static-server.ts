@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { headersFor, parseHeadersFile, type HeaderRule } from './headers-file.ts';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/headers-file.ts';
 
 /**
  * A static file server that behaves like a CDN in front of `dist/`: directory indexes,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { headersFor, parseHeadersFile, patternMatches } from '../../scripts/headers-file';
-import { contentSecurityPolicy, headersFile, inlineScripts, scriptHash } from '../../src/lib/security-headers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { headersFor, parseHeadersFile, patternMatches } from '../../src/lib/headers-file';
+import { deployedHeaders, inlineScripts, scriptHash } from '../../src/lib/security-headers';
+
+const committed = readFileSync(join(import.meta.dirname, '../../public/_headers'), 'utf8');
 
 describe('inlineScripts', () => {
   it('finds classic and module inline scripts, and skips external scripts and JSON data', () => {
@@ -17,26 +21,44 @@ describe('scriptHash', () => {
   });
 });
 
-describe('contentSecurityPolicy', () => {
-  it('allows inline scripts only by hash, never with unsafe-inline', () => {
-    const policy = contentSecurityPolicy(["'sha256-b'", "'sha256-a'", "'sha256-a'"]);
-    const scriptSrc = policy.split('; ').find((directive) => directive.startsWith('script-src'));
-    expect(scriptSrc).toBe("script-src 'self' 'wasm-unsafe-eval' 'sha256-a' 'sha256-b'");
-    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(policy).toContain("object-src 'none'");
+describe('deployedHeaders', () => {
+  it('adds the inline-script hashes to script-src, sorted and once each, and nothing else', () => {
+    const out = deployedHeaders("/*\n  Content-Security-Policy: default-src 'self'; script-src 'self'; object-src 'none'\n", '/', [
+      "'sha256-b'",
+      "'sha256-a'",
+      "'sha256-a'",
+    ]);
+    expect(out).toContain("  Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-a' 'sha256-b'; object-src 'none'");
+  });
+  it('puts the base path in front of every path and leaves comments alone', () => {
+    const out = deployedHeaders("# /not-a-path\n/*\n  Content-Security-Policy: script-src 'self'\n/_assets/*\n  Cache-Control: immutable\n", '/http-5xx/', []);
+    expect(parseHeadersFile(out).map((rule) => rule.pattern)).toEqual(['/http-5xx/*', '/http-5xx/_assets/*']);
+    expect(out).toContain('# /not-a-path');
+  });
+  it("refuses a policy that allows 'unsafe-inline' scripts, one without script-src, and a file without a policy", () => {
+    expect(() => deployedHeaders("/*\n  Content-Security-Policy: script-src 'self' 'unsafe-inline'\n", '/', [])).toThrow(/line 2: script-src must not allow 'unsafe-inline'/);
+    expect(() => deployedHeaders("/*\n  Content-Security-Policy: default-src 'self'\n", '/', [])).toThrow(/line 2: .*no script-src/);
+    expect(() => deployedHeaders('/*\n  X-Frame-Options: DENY\n', '/', [])).toThrow(/no Content-Security-Policy/);
+    expect(() => deployedHeaders("*\n  Content-Security-Policy: script-src 'self'\n", '/', [])).toThrow(/line 1: a path must start with "\/"/);
   });
 });
 
-describe('_headers', () => {
-  it('round-trips: the generated file parses into rules that match the right paths', () => {
-    const rules = parseHeadersFile(headersFile('/http-5xx/', ["'sha256-a'"]));
+describe('public/_headers', () => {
+  it('deploys into rules that give pages the strict headers and hashed assets a year of cache', () => {
+    const rules = parseHeadersFile(deployedHeaders(committed, '/http-5xx/', ["'sha256-a'"]));
     expect(rules.map((rule) => rule.pattern)).toEqual(['/http-5xx/*', '/http-5xx/_assets/*', '/http-5xx/pagefind/*']);
     const page = headersFor(rules, '/http-5xx/503/');
-    expect(page.get('Content-Security-Policy')).toContain("'sha256-a'");
+    expect(page.get('Content-Security-Policy')).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-a';/);
+    expect(page.get('Content-Security-Policy')).toContain("object-src 'none'");
     expect(page.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(page.get('Strict-Transport-Security')).toMatch(/^max-age=\d+/);
+    expect(page.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
     expect(page.has('Cache-Control')).toBe(false);
     expect(headersFor(rules, '/http-5xx/_assets/search.abc.js').get('Cache-Control')).toBe('public, max-age=31536000, immutable');
   });
+});
+
+describe('parseHeadersFile', () => {
   it('matches * across path segments and nothing outside the pattern', () => {
     expect(patternMatches('/_assets/*', '/_assets/a/b.js')).toBe(true);
     expect(patternMatches('/_assets/*', '/503/')).toBe(false);
