@@ -7,6 +7,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/base-links-plugin.ts';
 import { headingAnchorsPlugin } from './src/lib/heading-anchors-plugin.ts';
+import { tableScrollPlugin } from './src/lib/table-scroll-plugin.ts';
 import { shikiTokenClasses } from './src/lib/shiki-token-classes.ts';
 
 // SITE_URL and BASE_PATH let one build serve any host: the domain root or a sub-path such as a
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   markdown: {
     syntaxHighlight: 'shiki',
-    processor: satteri({ hastPlugins: [baseLinksPlugin(base), headingAnchorsPlugin()] }),
+    processor: satteri({ hastPlugins: [baseLinksPlugin(base), headingAnchorsPlugin(), tableScrollPlugin()] }),
     // Tokens are coloured through CSS variables, so light and dark themes share one markup.
     shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses()] },
   },

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { sourceEntries } from '../support/content';
+import { ALL_PAGES } from '../support/pages';
 import { expect, test } from './test';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -14,17 +14,7 @@ async function violations(page: Page) {
   }));
 }
 
-const pages = [
-  './',
-  'search/?q=gateway',
-  'guides/5xx-class/',
-  'guides/who-sent-this/',
-  'guides/retry/',
-  'guides/retry-defaults/',
-  'should-i-retry/',
-  'should-i-retry/?status=503&method=POST&key=1&after=30&attempt=1&lang=ts',
-  ...sourceEntries().map((entry) => `${entry.code}/`),
-];
+const pages = ALL_PAGES;
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of pages) {

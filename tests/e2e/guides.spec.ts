@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { sourceEntries } from '../support/content';
 import { expect, test } from './test';
 
 const libraryFile = join(import.meta.dirname, '../../content/libraries/retry-defaults.yaml');
@@ -103,4 +104,26 @@ test('the retry guide shows the tested snippet files, byte for byte, each with a
   for (const language of ['go', 'csharp', 'sh', 'nginx']) {
     await expect(page.locator(`figure.snippet pre[data-language="${language}"]`).first()).toBeVisible();
   }
+});
+
+test("the retry guide's verdict table agrees with every code page it lists", async ({ page }) => {
+  // Labels as a reader sees them; the verdicts come from each entry's own frontmatter.
+  const label: Record<string, string> = { yes: 'Retry with backoff', conditional: 'Retry only if safe', no: 'Do not retry' };
+  const verdicts = new Map(sourceEntries().map((entry) => [entry.code, entry.retry.verdict]));
+  await page.goto('guides/retry/');
+  const rows = page.getByRole('table', { name: 'Whether to retry each registered 5xx automatically' }).locator('tbody tr');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(5);
+  const listed: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const codes = (await rows.nth(i).locator('th a').allTextContents()).map((text) => Number(text.slice(0, 3)));
+    const badge = (await rows.nth(i).locator('.badge').textContent())?.trim();
+    for (const code of codes) {
+      expect(badge, `row for ${code}`).toBe(label[verdicts.get(code) ?? '']);
+      listed.push(code);
+    }
+  }
+  // Every registered code appears exactly once.
+  const registered = sourceEntries().filter((entry) => entry.status === 'standard').map((entry) => entry.code);
+  expect([...listed].sort()).toEqual(registered);
 });

@@ -1,3 +1,4 @@
+import { ALL_PAGES } from '../support/pages';
 import { expect, test } from './test';
 
 test('the theme toggle switches to dark, is remembered, and applies before first paint on the next page', async ({ page }) => {
@@ -58,4 +59,43 @@ test('the print stylesheet drops the header, search and buttons', async ({ page 
   await expect(page.locator('header.site')).toBeHidden();
   await expect(page.locator('.copy').first()).toBeHidden();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+// WCAG 1.4.10 (Reflow): content fits a 320 CSS px wide viewport without scrolling sideways. Wide
+// tables and code blocks may scroll inside their own box; the page itself must not.
+test.describe('on a 320 px wide phone', () => {
+  test.use({ viewport: { width: 320, height: 720 } });
+  for (const path of ALL_PAGES) {
+    test(`${path} does not scroll sideways`, async ({ page }) => {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const inScrollBox = (element: Element) => {
+          for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+            if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(parent).overflowX)) return true;
+          }
+          return false;
+        };
+        const culprits = [...document.body.querySelectorAll('*')]
+          .filter((element) => element.getBoundingClientRect().right > width + 1 && !inScrollBox(element))
+          .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > width + 1))
+          .map((element) => `<${element.tagName.toLowerCase()}> ${(element.textContent ?? '').trim().slice(0, 60)}`);
+        return { scrollWidth: document.documentElement.scrollWidth, width, culprits: culprits.slice(0, 5) };
+      });
+      expect(overflow.culprits, 'elements wider than the viewport').toEqual([]);
+      expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
+    });
+  }
+});
+
+test('a wide table scrolls in its own region, which the keyboard can reach', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 720 });
+  await page.goto('502/');
+  const region = page.getByRole('region', { name: /^Table: Upstream failure, nginx, Envoy/ });
+  await expect(region).toBeVisible();
+  const scrolls = await region.evaluate((element) => element.scrollWidth > element.clientWidth);
+  expect(scrolls).toBe(true);
+  await region.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
 });

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { createStaticServer } from '/work/main/scripts/static-server.ts';
+const [path, out, width = '1280', dark] = process.argv.slice(2);
+const server = createStaticServer({ root: process.env.DIST ?? '/tmp/dist-check', base: '/' });
+await new Promise<void>((r) => server.listen(4432, '127.0.0.1', () => r()));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: dark ? 'dark' : 'light' });
+await page.goto('http://localhost:4432' + path);
+const sel = process.env.SEL;
+if (sel) await page.locator(sel).first().screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: false });
+await browser.close();
+server.close();
