@@ -29,6 +29,14 @@ interface CodeIndexEntry {
   summary: string;
 }
 
+/**
+ * Pagefind's ranking, tuned on the queries readers type (see tests/e2e/search.spec.ts). Code pages
+ * differ a lot in length, and the long ones (500, 502, 503, 504) are the ones most searches are
+ * for, so length counts for less than Pagefind's default (0.75); repeated mentions of a word count
+ * for less too, so a short page that repeats "timeout" does not outrank 504 Gateway Timeout.
+ */
+const RANKING = { pageLength: 0.5, termSaturation: 2, termFrequency: 0.5 };
+
 let pagefindPromise: Promise<PagefindApi> | undefined;
 let codeIndexPromise: Promise<CodeIndexEntry[]> | undefined;
 
@@ -37,7 +45,7 @@ function loadPagefind(base: string): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
     const url = withBase(base, '/pagefind/pagefind.js');
     const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await pagefind.options({ baseUrl: base, excerptLength: 24 });
+    await pagefind.options({ baseUrl: base, excerptLength: 24, ranking: RANKING });
     await pagefind.init();
     return pagefind;
   })();

@@ -3,7 +3,11 @@ export type PagefindFilters = Record<string, { any: string[] }>;
 
 /** The parts of Pagefind's browser API (`/pagefind/pagefind.js`) that the site uses. */
 export interface PagefindApi {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  options(options: {
+    baseUrl?: string;
+    excerptLength?: number;
+    ranking?: { pageLength?: number; termSaturation?: number; termFrequency?: number; termSimilarity?: number };
+  }): Promise<void>;
   init(): Promise<void>;
   search(query: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindSearch | null>;
 }

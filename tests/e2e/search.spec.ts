@@ -37,6 +37,20 @@ const TOP_RESULTS: Array<[query: string, title: string]> = [
   ['bandwidth limit exceeded', '509 Bandwidth Limit Exceeded'],
   ['overloaded_error', '529 Overloaded'],
   ['network connect timeout', '599 Network Connect Timeout Error'],
+  // One word, and the platforms and stacks people name when they search.
+  ['timeout', '504 Gateway Timeout'],
+  ['server error', '500 Internal Server Error'],
+  ['proxy error', '502 Bad Gateway'],
+  ['socket hang up', '502 Bad Gateway'],
+  ['ELB 502', '502 Bad Gateway'],
+  ['Malformed Lambda proxy response', '502 Bad Gateway'],
+  ['lambda timeout', '504 Gateway Timeout'],
+  ['cloudfront 504', '504 Gateway Timeout'],
+  ['Kubernetes ingress', '503 Service Unavailable'],
+  ['readiness probe', '503 Service Unavailable'],
+  ['Heroku H12', '503 Service Unavailable'],
+  ['backend fetch failed', '503 Service Unavailable'],
+  ['panic', '500 Internal Server Error'],
 ];
 
 for (const [query, title] of TOP_RESULTS) {
