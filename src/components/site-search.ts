@@ -1,6 +1,6 @@
 import { codePattern } from '../lib/code-pattern';
 import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
-import type { PagefindApi, PagefindFilters } from '../lib/pagefind-types';
+import type { PagefindApi, PagefindFilters, PagefindResult } from '../lib/pagefind-types';
 import { codePath, withBase } from '../lib/site-paths';
 
 /** How many results the header's dropdown shows; the search page shows more. */
@@ -84,8 +84,17 @@ function matchesFilters(entry: CodeIndexEntry, filters: Filters): boolean {
  * Runs a query: a code range lists codes, anything else goes to Pagefind. `isCurrent` says whether
  * the reader is still waiting for this query; once a newer one has started, this one stops before
  * fetching any result fragment, so typing fast never queues up work for answers nobody will see.
+ * Each Pagefind result needs its own fragment; `onFirst`, if given, gets the top result as soon as
+ * its fragment arrives, before the others.
  */
-async function runQuery(base: string, query: string, filters: Filters, limit: number, isCurrent: () => boolean = () => true): Promise<Hit[]> {
+async function runQuery(
+  base: string,
+  query: string,
+  filters: Filters,
+  limit: number,
+  isCurrent: () => boolean = () => true,
+  onFirst?: (hits: Hit[]) => void,
+): Promise<Hit[]> {
   const range = codePattern(query);
   if (range && !filters.layer?.length) {
     const codes = await loadCodeIndex(base);
@@ -104,14 +113,25 @@ async function runQuery(base: string, query: string, filters: Filters, limit: nu
   if (!isCurrent()) return [];
   const search = await pagefind.search(query === '' ? null : query, { filters: toPagefindFilters(filters) });
   if (!search || !isCurrent()) return [];
-  const results = await Promise.all(search.results.slice(0, limit).map((result) => result.data()));
-  return results.map((result) => ({
+  const loads = search.results.slice(0, limit).map((result) => result.data());
+  let finished = false;
+  if (onFirst && loads.length > 1) {
+    // Registered before Promise.all's own handlers, so this always runs before the full answer.
+    loads[0]?.then((first) => !finished && isCurrent() && onFirst([toHit(first)])).catch(() => undefined);
+  }
+  const results = await Promise.all(loads);
+  finished = true;
+  return results.map(toHit);
+}
+
+function toHit(result: PagefindResult): Hit {
+  return {
     url: result.url,
     title: result.meta['title'] ?? result.url,
     status: result.meta['status'],
     retry: result.meta['retry'],
     excerpt: { html: result.excerpt },
-  }));
+  };
 }
 
 /**
@@ -169,8 +189,8 @@ class SiteSearch extends HTMLElement {
   #hits: Hit[] = [];
   #active = -1;
   #latest = 0;
-  /** The query ticket that was newest when the reader last chose an option with the arrow keys. */
-  #chosenDuring = -1;
+  /** The option the reader last chose with the arrow keys, and the query ticket newest at the time. */
+  #chosen: { key: string; during: number } | undefined;
 
   connectedCallback(): void {
     const input = this.querySelector('input');
@@ -208,9 +228,11 @@ class SiteSearch extends HTMLElement {
       return;
     }
     try {
-      const hits = await runQuery(this.#base, query, {}, DROPDOWN_LIMIT, () => ticket === this.#latest);
+      const isCurrent = () => ticket === this.#latest;
+      // The top result is shown the moment it arrives; the rest follow when all have loaded.
+      const hits = await runQuery(this.#base, query, {}, DROPDOWN_LIMIT, isCurrent, (first) => this.#show(first, true));
       // A slower, older query must never overwrite the answer to a newer one.
-      if (ticket !== this.#latest) return;
+      if (!isCurrent()) return;
       this.#show(hits);
       this.#status.textContent =
         hits.length === 0 ? `No results for ${query}` : `${hits.length} results; use the arrow keys to choose`;
@@ -221,16 +243,19 @@ class SiteSearch extends HTMLElement {
     }
   }
 
-  #show(hits: Hit[]): void {
+  /** Renders `hits`; `partial` marks the listbox busy while the rest of the results load. */
+  #show(hits: Hit[], partial = false): void {
     // The reader may have pressed an arrow key after typing the last character but before its
     // results arrived. Keep that choice when the same row is still there, rather than dropping the
     // highlight from under them as the list refreshes.
-    const kept = this.#chosenDuring === this.#latest ? this.#options()[this.#active]?.dataset['key'] : undefined;
+    const kept = this.#chosen?.during === this.#latest ? this.#chosen.key : undefined;
     this.#hits = hits;
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
     const query = this.#input.value.trim();
     this.#list.dataset['query'] = query;
+    if (partial) this.#list.setAttribute('aria-busy', 'true');
+    else this.#list.removeAttribute('aria-busy');
     if (hits.length === 0) {
       this.#list.replaceChildren();
       if (query !== '') this.#showMessage(`No code matches “${query}”. Try a code number or words from the error message.`);
@@ -259,7 +284,7 @@ class SiteSearch extends HTMLElement {
     this.#list.replaceChildren(...items, more);
     this.#open(true);
     const keptIndex = kept === undefined ? -1 : [...items, more].findIndex((item) => item.dataset['key'] === kept);
-    if (keptIndex >= 0) this.#select(keptIndex);
+    if (keptIndex >= 0) this.#select(keptIndex, false);
   }
 
   #showMessage(text: string): void {
@@ -282,19 +307,23 @@ class SiteSearch extends HTMLElement {
 
   #clearSelection(): void {
     this.#active = -1;
+    this.#chosen = undefined;
     for (const option of this.#options()) option.setAttribute('aria-selected', 'false');
     this.#input.removeAttribute('aria-activedescendant');
   }
 
-  /** Highlights option `index`, wrapping around at either end. */
-  #select(index: number): void {
+  /**
+   * Highlights option `index`, wrapping around at either end. `byReader` is false when a refreshed
+   * list restores the reader's earlier choice.
+   */
+  #select(index: number, byReader = true): void {
     const options = this.#options();
     if (options.length === 0) return;
-    this.#chosenDuring = this.#latest;
     this.#active = (index + options.length) % options.length;
     options.forEach((option, i) => option.setAttribute('aria-selected', String(i === this.#active)));
     const active = options[this.#active];
     if (!active) return;
+    if (byReader) this.#chosen = { key: active.dataset['key'] ?? '', during: this.#latest };
     this.#input.setAttribute('aria-activedescendant', active.id);
     active.scrollIntoView({ block: 'nearest' });
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { expect, test } from './test';
 
 /** Collects Content-Security-Policy violations reported by the page. */
@@ -21,7 +21,7 @@ test('pages are served with the strict headers of dist/_headers', async ({ reque
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-  const assets = readFileSync(join(import.meta.dirname, '../..', process.env['HTTP5XX_OUT_DIR'] ?? 'dist', '_headers'), 'utf8');
+  const assets = readFileSync(resolve(import.meta.dirname, '../..', process.env['HTTP5XX_OUT_DIR'] ?? 'dist', '_headers'), 'utf8');
   expect(assets).toMatch(/_assets\/\*\n\s+Cache-Control: public, max-age=31536000, immutable/);
 });
 

@@ -104,6 +104,7 @@ test('an option chosen while the last keystroke is still being searched stays ch
   await box.click();
   await box.pressSequentially('gateway');
   await expect(listbox).toHaveAttribute('data-query', 'gateway');
+  await expect(listbox).not.toHaveAttribute('aria-busy');
   const held: Array<() => Promise<void>> = [];
   let holding = true;
   await page.route('**/pagefind/index/**', (route) =>
@@ -118,10 +119,35 @@ test('an option chosen while the last keystroke is still being searched stays ch
   holding = false;
   await Promise.all(held.map((release) => release()));
   await expect(listbox).toHaveAttribute('data-query', 'gateway timeout');
+  await expect(listbox).not.toHaveAttribute('aria-busy');
   const kept = listbox.locator(`[role="option"][data-href="${href}"]`);
   await expect(kept).toHaveAttribute('aria-selected', 'true');
   await expect(box).toHaveAttribute('aria-activedescendant', (await kept.getAttribute('id')) ?? '');
   await expect(listbox.locator('[aria-selected="true"]')).toHaveCount(1);
+});
+
+test('the top result shows as soon as it loads, and the list is marked busy until the rest arrive', async ({ page }) => {
+  await page.goto('./');
+  // Each result's text is a separate fragment file. Let the first one requested (the top result's)
+  // through, and hold the others.
+  const held: Array<() => Promise<void>> = [];
+  let fragments = 0;
+  let holding = true;
+  await page.route('**/pagefind/fragment/**', (route) =>
+    fragments++ === 0 || !holding ? route.continue() : void held.push(() => route.continue()),
+  );
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  const listbox = page.getByRole('listbox', { name: 'Search results' });
+  await box.fill('bad gateway');
+  await expect(listbox.getByRole('option').first()).toContainText('502 Bad Gateway');
+  await expect(listbox).toHaveAttribute('aria-busy', 'true');
+  await expect(listbox.locator('[data-key]:not([data-key="more"])')).toHaveCount(1);
+  expect(held.length).toBeGreaterThan(0);
+  holding = false;
+  await Promise.all(held.map((release) => release()));
+  await expect(listbox).not.toHaveAttribute('aria-busy');
+  await expect(listbox.locator('[data-key]:not([data-key="more"])')).toHaveCount(held.length + 1);
+  await expect(listbox.getByRole('option').first()).toContainText('502 Bad Gateway');
 });
 
 test('typing after choosing an option clears the choice, so Enter searches the new words', async ({ page }) => {
