@@ -34,8 +34,9 @@ export function tableScrollPlugin(): () => HastPluginDefinition {
         const label = header.length > MAX_LABEL ? `${header.slice(0, MAX_LABEL - 1).trimEnd()}…` : header;
         ctx.wrapNode(node, {
           type: 'element',
-          tagName: 'div',
-          properties: { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: `Table: ${label}` },
+          // A named <section> is a region landmark, what a focusable scroll box needs to be.
+          tagName: 'section',
+          properties: { className: ['table-scroll'], tabIndex: 0, ariaLabel: `Table: ${label}` },
           children: [],
         });
       },
