@@ -27,6 +27,10 @@ const ALLOWED_HOSTS = new Set([
   'docs.gunicorn.org',
   'docs.cloudlinux.com',
   'curl.se',
+  'aws.amazon.com',
+  'nodejs.org',
+  'pkg.go.dev',
+  'devcenter.heroku.com',
 ]);
 
 const SITE_ORIGIN = 'https://http5xx.dev';
