@@ -12,6 +12,26 @@ async function search(page: Page, query: string) {
   return options;
 }
 
+/**
+ * Holds requests matching `pattern` (after letting the first `passFirst` through) until `release()`,
+ * which sends the held ones on and lets later ones pass.
+ */
+async function holdRequests(page: Page, pattern: string, passFirst = 0) {
+  const held: Array<() => Promise<void>> = [];
+  let seen = 0;
+  let holding = true;
+  await page.route(pattern, (route) =>
+    seen++ < passFirst || !holding ? route.continue() : void held.push(() => route.continue()),
+  );
+  return {
+    count: () => held.length,
+    release: async () => {
+      holding = false;
+      await Promise.all(held.map((send) => send()));
+    },
+  };
+}
+
 // Queries a reader types during an incident, and the page that must come first.
 const TOP_RESULTS: Array<[query: string, title: string]> = [
   ['503', '503 Service Unavailable'],
@@ -105,19 +125,14 @@ test('an option chosen while the last keystroke is still being searched stays ch
   await box.pressSequentially('gateway');
   await expect(listbox).toHaveAttribute('data-query', 'gateway');
   await expect(listbox).not.toHaveAttribute('aria-busy');
-  const held: Array<() => Promise<void>> = [];
-  let holding = true;
-  await page.route('**/pagefind/index/**', (route) =>
-    holding ? void held.push(() => route.continue()) : route.continue(),
-  );
+  const indexChunks = await holdRequests(page, '**/pagefind/index/**');
   await box.pressSequentially(' timeout');
-  await expect.poll(() => held.length, { message: 'the final query should need an index chunk' }).toBeGreaterThan(0);
+  await expect.poll(indexChunks.count, { message: 'the final query should need an index chunk' }).toBeGreaterThan(0);
   await page.keyboard.press('ArrowDown');
   const chosen = listbox.getByRole('option').first();
   await expect(chosen).toHaveAttribute('aria-selected', 'true');
   const href = await chosen.getAttribute('data-href');
-  holding = false;
-  await Promise.all(held.map((release) => release()));
+  await indexChunks.release();
   await expect(listbox).toHaveAttribute('data-query', 'gateway timeout');
   await expect(listbox).not.toHaveAttribute('aria-busy');
   const kept = listbox.locator(`[role="option"][data-href="${href}"]`);
@@ -130,23 +145,18 @@ test('the top result shows as soon as it loads, and the list is marked busy unti
   await page.goto('./');
   // Each result's text is a separate fragment file. Let the first one requested (the top result's)
   // through, and hold the others.
-  const held: Array<() => Promise<void>> = [];
-  let fragments = 0;
-  let holding = true;
-  await page.route('**/pagefind/fragment/**', (route) =>
-    fragments++ === 0 || !holding ? route.continue() : void held.push(() => route.continue()),
-  );
+  const fragments = await holdRequests(page, '**/pagefind/fragment/**', 1);
   const box = page.getByRole('combobox', { name: 'Search status codes' });
   const listbox = page.getByRole('listbox', { name: 'Search results' });
   await box.fill('bad gateway');
   await expect(listbox.getByRole('option').first()).toContainText('502 Bad Gateway');
   await expect(listbox).toHaveAttribute('aria-busy', 'true');
   await expect(listbox.locator('[data-key]:not([data-key="more"])')).toHaveCount(1);
-  expect(held.length).toBeGreaterThan(0);
-  holding = false;
-  await Promise.all(held.map((release) => release()));
+  const heldBack = fragments.count();
+  expect(heldBack).toBeGreaterThan(0);
+  await fragments.release();
   await expect(listbox).not.toHaveAttribute('aria-busy');
-  await expect(listbox.locator('[data-key]:not([data-key="more"])')).toHaveCount(held.length + 1);
+  await expect(listbox.locator('[data-key]:not([data-key="more"])')).toHaveCount(heldBack + 1);
   await expect(listbox.getByRole('option').first()).toContainText('502 Bad Gateway');
 });
 
