@@ -1,0 +1,448 @@
+import type { Emitter } from '../emitters.ts';
+import type { MatcherData } from './matcher-data.ts';
+import { readPaste, type Paste } from './paste.ts';
+import { checkPattern, literalText } from './pattern-safety.ts';
+import { STOP_WORDS, words } from './tokens.ts';
+
+/**
+ * The paste-anything matcher: finds catalogued error messages in whatever a reader pastes, and
+ * ranks them, most specific first. Pure and synchronous; the browser runs it on every keystroke.
+ *
+ * Linear in the paste: each word of the paste is looked up once in an index of message anchors,
+ * and each pattern runs only on the lines that hold its anchor literal, in windows of bounded size.
+ */
+
+/** An emitter as the matcher knows it. */
+export interface EmitterInfo {
+  id: string;
+  name: string;
+  layer: Emitter;
+  guide?: string;
+}
+
+/** A catalogue message, ready to match. */
+export interface CatalogueMessage {
+  /** `emitter/id`. */
+  key: string;
+  emitter: EmitterInfo;
+  /** The literal's words, or the words of a pattern's literal parts. */
+  words: string[];
+  /** What to show for the entry: the literal, or the pattern's literal text. */
+  text: string;
+  pattern?: RegExp;
+  /** Lower-case literals one of which every match of the pattern contains. */
+  anchors?: string[];
+  /**
+   * Whole words, one inside each anchor: a pattern is tried only when the paste has one of them.
+   * Undefined when some anchor holds no whole word.
+   */
+  anchorWords?: string[];
+  codes: Array<{ code: number; when?: string }>;
+  meaning: string;
+  section?: string;
+}
+
+/** A response header that names an emitter. */
+export interface CatalogueFingerprint {
+  emitter: EmitterInfo;
+  header: string;
+  value?: RegExp;
+  meaning: string;
+}
+
+/** Indexes over a catalogue, built once by {@link createMatcher}. */
+export interface Matcher {
+  messages: CatalogueMessage[];
+  fingerprints: CatalogueFingerprint[];
+  codeNames: Map<number, string>;
+  headerNames: Set<string>;
+  /** Literal messages by their rarest word, with that word's position in the message. */
+  anchors: Map<string, Array<{ message: CatalogueMessage; offset: number }>>;
+  /** Every word of every message, for typed fragments of a message. */
+  wordIndex: Map<string, Array<{ message: CatalogueMessage; position: number }>>;
+  patterns: CatalogueMessage[];
+}
+
+/** A catalogued message found in the paste, for one of its codes. */
+export interface MessageHit {
+  message: CatalogueMessage;
+  code: number;
+  when?: string;
+  score: number;
+  /** How many times it occurs (capped). */
+  count: number;
+  /** True when only part of the message was typed (a short query), not the whole message. */
+  partial: boolean;
+  /** The text that matched, as it appears in the catalogue or the paste. */
+  matched: string;
+}
+
+/** An emitter named by a header in the paste. */
+export interface LayerHit {
+  emitter: EmitterInfo;
+  /** The header line, as `name: value`. */
+  header: string;
+  meaning: string;
+}
+
+/** Everything the matcher found in a paste. */
+export interface Analysis {
+  /** Ranked, most specific first. */
+  hits: MessageHit[];
+  /** 5xx statuses the paste states, first seen first. */
+  statuses: number[];
+  layers: LayerHit[];
+  /** The paste's distinctive words (noise and stop words dropped), first seen first, for search fallbacks. */
+  keywords: string[];
+  /** Work done, for tests that check it grows linearly with the paste. */
+  work: { words: number; patternChars: number; patternRuns: number };
+}
+
+/** Lines are searched by patterns in windows of this many characters... */
+const WINDOW = 2000;
+/** ...overlapping by this many, so a message across a window edge is still found. */
+const OVERLAP = 400;
+/** A pattern stops counting after this many matches. */
+const MAX_COUNT = 50;
+/** Most hits returned. */
+const MAX_HITS = 12;
+/** Queries of at most this many words are also matched against parts of messages. */
+const MAX_FRAGMENT_WORDS = 12;
+/** Most keywords kept for fallback searches. */
+const MAX_KEYWORDS = 32;
+
+/** Whole words inside a literal: parts bounded by non-word characters within it on both sides. */
+function wholeWords(anchor: string): string[] {
+  const parts = anchor.split(/([^a-z0-9_]+)/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const part = parts[i] ?? '';
+    const boundedLeft = i > 0;
+    const boundedRight = i < parts.length - 1;
+    if (part !== '' && boundedLeft && boundedRight && words(part).length === 1 && words(part)[0] === part) out.push(part);
+  }
+  return out;
+}
+
+/** Builds the matcher's indexes from the compact catalogue. */
+export function createMatcher(data: MatcherData): Matcher {
+  const emitters: EmitterInfo[] = data.emitters.map((emitter) => ({ ...emitter }));
+  const messages: CatalogueMessage[] = data.messages.map((entry) => {
+    const emitter = emitters[entry.e] as EmitterInfo;
+    const base = {
+      key: `${emitter.id}/${entry.id}`,
+      emitter,
+      codes: entry.c.map(([code, when]) => (when === undefined ? { code } : { code, when })),
+      meaning: entry.m,
+      ...(entry.s ? { section: entry.s } : {}),
+    };
+    if (entry.p !== undefined) {
+      const { anchors } = checkPattern(entry.p);
+      const text = literalText(entry.p);
+      const anchorWords = anchors.map((anchor) => wholeWords(anchor).sort((a, b) => b.length - a.length)[0]);
+      return {
+        ...base,
+        words: words(text),
+        text,
+        pattern: new RegExp(entry.p, 'i'),
+        anchors,
+        ...(anchorWords.every((word) => word !== undefined) ? { anchorWords: anchorWords as string[] } : {}),
+      };
+    }
+    const text = entry.t ?? '';
+    return { ...base, words: words(text), text };
+  });
+  // How many messages use each word: a literal is indexed by its rarest word.
+  const frequency = new Map<string, number>();
+  for (const message of messages) for (const word of new Set(message.words)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const anchors = new Map<string, Array<{ message: CatalogueMessage; offset: number }>>();
+  const wordIndex = new Map<string, Array<{ message: CatalogueMessage; position: number }>>();
+  for (const message of messages) {
+    message.words.forEach((word, position) => {
+      const list = wordIndex.get(word) ?? [];
+      list.push({ message, position });
+      wordIndex.set(word, list);
+    });
+    if (message.pattern || message.words.length === 0) continue;
+    let offset = 0;
+    message.words.forEach((word, index) => {
+      const best = message.words[offset] as string;
+      const rarer = (frequency.get(word) ?? 0) < (frequency.get(best) ?? 0);
+      const sameButLonger = (frequency.get(word) ?? 0) === (frequency.get(best) ?? 0) && word.length > best.length;
+      if (rarer || sameButLonger) offset = index;
+    });
+    const anchor = message.words[offset] as string;
+    const list = anchors.get(anchor) ?? [];
+    list.push({ message, offset });
+    anchors.set(anchor, list);
+  }
+  const fingerprints: CatalogueFingerprint[] = data.fingerprints.map((entry) => ({
+    emitter: emitters[entry.e] as EmitterInfo,
+    header: entry.h,
+    ...(entry.v !== undefined ? { value: new RegExp(entry.v, 'i') } : {}),
+    meaning: entry.m,
+  }));
+  return {
+    messages,
+    fingerprints,
+    codeNames: new Map(data.codes),
+    headerNames: new Set(fingerprints.map((fingerprint) => fingerprint.header)),
+    anchors,
+    wordIndex,
+    patterns: messages.filter((message) => message.pattern),
+  };
+}
+
+/** Whether `small` appears as a contiguous run inside `big`. */
+function containsRun(big: readonly string[], small: readonly string[]): boolean {
+  if (small.length === 0 || small.length > big.length) return false;
+  outer: for (let i = 0; i + small.length <= big.length; i++) {
+    for (let j = 0; j < small.length; j++) if (big[i + j] !== small[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+interface Found {
+  message: CatalogueMessage;
+  count: number;
+  partial: boolean;
+  /** Base specificity before the paste's own evidence (stated status, headers) is added. */
+  specificity: number;
+  matched: string;
+  matchedWords: string[];
+}
+
+/** Literal messages whose every word appears, in order and together, in the paste's words. */
+function findLiterals(matcher: Matcher, pasteWords: readonly string[], found: Map<string, Found>): void {
+  for (let i = 0; i < pasteWords.length; i++) {
+    const candidates = matcher.anchors.get(pasteWords[i] as string);
+    if (!candidates) continue;
+    for (const { message, offset } of candidates) {
+      const start = i - offset;
+      const length = message.words.length;
+      if (start < 0 || start + length > pasteWords.length) continue;
+      let same = true;
+      for (let j = 0; j < length && same; j++) same = pasteWords[start + j] === message.words[j];
+      if (!same) continue;
+      const known = found.get(message.key);
+      if (known) known.count = Math.min(known.count + 1, MAX_COUNT);
+      else {
+        found.set(message.key, {
+          message,
+          count: 1,
+          partial: false,
+          specificity: 10 + length,
+          matched: message.text,
+          matchedWords: message.words,
+        });
+      }
+    }
+  }
+}
+
+/** Patterns, each run only on lines that hold its anchor, in bounded windows. */
+function findPatterns(
+  matcher: Matcher,
+  lines: readonly string[],
+  pasteWords: ReadonlySet<string>,
+  found: Map<string, Found>,
+  work: Analysis['work'],
+): void {
+  const candidates = matcher.patterns.filter(
+    (message) => !message.anchorWords || message.anchorWords.some((word) => pasteWords.has(word)),
+  );
+  if (candidates.length === 0) return;
+  const lower = lines.map((line) => line.toLowerCase());
+  for (const message of candidates) {
+    const pattern = message.pattern as RegExp;
+    const anchors = message.anchors as string[];
+    const holdsAnchor = (text: string) => anchors.some((anchor) => text.includes(anchor));
+    let count = 0;
+    let first: string | undefined;
+    for (let l = 0; l < lines.length && count < MAX_COUNT; l++) {
+      const line = lines[l] as string;
+      if (!holdsAnchor(lower[l] as string)) continue;
+      for (let start = 0; start < line.length && count < MAX_COUNT; start += WINDOW - OVERLAP) {
+        const window = line.length <= WINDOW ? line : line.slice(start, start + WINDOW);
+        if (line.length > WINDOW && !holdsAnchor(window.toLowerCase())) continue;
+        work.patternChars += window.length;
+        work.patternRuns++;
+        const match = pattern.exec(window);
+        if (match) {
+          count++;
+          first ??= match[0];
+        }
+        if (line.length <= WINDOW || start + WINDOW >= line.length) break;
+      }
+    }
+    if (first !== undefined) {
+      const matchedWords = words(first);
+      found.set(message.key, {
+        message,
+        count,
+        partial: false,
+        specificity: 12 + matchedWords.length,
+        matched: first.trim().replace(/\s+/g, ' ').slice(0, 160),
+        matchedWords,
+      });
+    }
+  }
+}
+
+/**
+ * For a short query (a few typed words): messages that contain the query's words as a run, the
+ * last word possibly half typed. "upstream timed out" finds nginx's timeout messages.
+ */
+function findFragments(matcher: Matcher, query: readonly string[], lastIsPrefix: boolean, found: Map<string, Found>): void {
+  if (query.length === 0 || query.length > MAX_FRAGMENT_WORDS) return;
+  const first = query[0] as string;
+  if (query.length === 1) {
+    // One word finds a message only when it is distinctive: in few messages, and not a common word.
+    if (first.length < 3 || STOP_WORDS.has(first)) return;
+  }
+  const starts: Array<{ message: CatalogueMessage; position: number }> = [];
+  if (query.length === 1 && lastIsPrefix) {
+    for (const [word, list] of matcher.wordIndex) if (word.startsWith(first)) starts.push(...list);
+  } else {
+    starts.push(...(matcher.wordIndex.get(first) ?? []));
+  }
+  const messagesWithWord = new Set(starts.map((start) => start.message.key));
+  if (query.length === 1 && messagesWithWord.size > 3) return;
+  for (const { message, position } of starts) {
+    if (found.has(message.key) || position + query.length > message.words.length) continue;
+    let same = true;
+    for (let k = 1; k < query.length && same; k++) {
+      const word = message.words[position + k] as string;
+      const typed = query[k] as string;
+      same = k === query.length - 1 && lastIsPrefix ? word.startsWith(typed) : word === typed;
+    }
+    if (!same) continue;
+    found.set(message.key, {
+      message,
+      count: 1,
+      partial: true,
+      specificity: 2 + (5 * query.length) / message.words.length,
+      matched: message.text,
+      matchedWords: message.words,
+    });
+  }
+}
+
+/** Emitters named by the paste's headers. */
+function findLayers(matcher: Matcher, paste: Paste): LayerHit[] {
+  const layers: LayerHit[] = [];
+  for (const header of paste.headers) {
+    for (const fingerprint of matcher.fingerprints) {
+      if (fingerprint.header !== header.name) continue;
+      if (fingerprint.value && !fingerprint.value.test(header.value)) continue;
+      if (layers.some((layer) => layer.emitter.id === fingerprint.emitter.id)) continue;
+      layers.push({ emitter: fingerprint.emitter, header: `${header.name}: ${header.value}`, meaning: fingerprint.meaning });
+    }
+  }
+  return layers;
+}
+
+/** The paste read, its words, and every whole catalogued message found in it (before ranking). */
+function collect(text: string, matcher: Matcher) {
+  const paste = readPaste(text, matcher.codeNames, matcher.headerNames);
+  const work = { words: 0, patternChars: 0, patternRuns: 0 };
+  const pasteWords: string[] = [];
+  for (const line of paste.lines) for (const word of words(line)) pasteWords.push(word);
+  work.words = pasteWords.length;
+  const found = new Map<string, Found>();
+  findLiterals(matcher, pasteWords, found);
+  findPatterns(matcher, paste.markup.length > 0 ? [...paste.lines, ...paste.markup] : paste.lines, new Set(pasteWords), found, work);
+  return { paste, pasteWords, found, work };
+}
+
+/**
+ * The keys (`emitter/id`) of every catalogued message found whole in `text`, before ranking drops
+ * the less specific ones. The build uses it to check that each example is recognised as its own
+ * entry, and that no two entries with different codes claim one example.
+ */
+export function recognise(text: string, matcher: Matcher): Set<string> {
+  return new Set(collect(text, matcher).found.keys());
+}
+
+/** Finds and ranks the catalogued messages, stated statuses and named layers in a paste. */
+export function analyze(text: string, matcher: Matcher): Analysis {
+  const { paste, pasteWords, found, work } = collect(text, matcher);
+  if (found.size === 0) findFragments(matcher, pasteWords, /[a-z0-9_]$/i.test(text), found);
+  const layers = findLayers(matcher, paste);
+  const named = new Set(layers.map((layer) => layer.emitter.id));
+  const statuses = paste.statuses.filter((code) => matcher.codeNames.has(code));
+  const stated = new Set(statuses);
+
+  // A message that is a run inside a longer one found for the same code says less: drop it.
+  const all = [...found.values()];
+  const kept = all.filter(
+    (candidate) =>
+      !all.some(
+        (other) =>
+          other !== candidate &&
+          !other.partial &&
+          other.matchedWords.length > candidate.matchedWords.length &&
+          other.message.codes.some((code) => candidate.message.codes.some((mine) => mine.code === code.code)) &&
+          containsRun(other.matchedWords, candidate.message.words),
+      ),
+  );
+
+  const hits: MessageHit[] = [];
+  for (const entry of kept) {
+    entry.message.codes.forEach(({ code, when }, index) => {
+      let score = entry.specificity - index * 0.5;
+      if (stated.has(code)) score += 6;
+      if (named.has(entry.message.emitter.id)) score += 4;
+      hits.push({
+        message: entry.message,
+        code,
+        ...(when !== undefined ? { when } : {}),
+        score,
+        count: entry.count,
+        partial: entry.partial,
+        matched: entry.matched,
+      });
+    });
+  }
+  const order = new Map(matcher.messages.map((message, index) => [message.key, index]));
+  hits.sort(
+    (a, b) =>
+      b.score - a.score || b.count - a.count || (order.get(a.message.key) ?? 0) - (order.get(b.message.key) ?? 0),
+  );
+
+  const keywords: string[] = [];
+  const seen = new Set<string>();
+  for (const word of pasteWords) {
+    if (keywords.length >= MAX_KEYWORDS) break;
+    if (seen.has(word) || STOP_WORDS.has(word) || word.length < 2 || /^\d+$/.test(word)) continue;
+    seen.add(word);
+    keywords.push(word);
+  }
+  return { hits: hits.slice(0, MAX_HITS), statuses, layers, keywords, work };
+}
+
+/** One row of an answer: a recognised message, or a status the paste states with no message to explain it. */
+export type Answer =
+  | { kind: 'message'; hit: MessageHit }
+  | { kind: 'status'; code: number; layer?: LayerHit };
+
+/**
+ * The answers to show, best first: messages that agree with a stated status, then stated statuses
+ * that no message explains (with the layer its headers name), then the other messages.
+ */
+export function answers(analysis: Analysis): Answer[] {
+  const stated = new Set(analysis.statuses);
+  const agreeing = analysis.hits.filter((hit) => stated.has(hit.code));
+  const others = analysis.hits.filter((hit) => !stated.has(hit.code));
+  const explained = new Set(agreeing.map((hit) => hit.code));
+  const layer = analysis.layers[0];
+  const statuses: Answer[] = analysis.statuses
+    .filter((code) => !explained.has(code))
+    .map((code) => (layer ? { kind: 'status', code, layer } : { kind: 'status', code }));
+  return [
+    ...agreeing.map((hit): Answer => ({ kind: 'message', hit })),
+    ...statuses,
+    ...others.map((hit): Answer => ({ kind: 'message', hit })),
+  ];
+}
