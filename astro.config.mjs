@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { clientScripts } from './src/integrations/client-scripts.ts';
+import { catalogueDataModules } from './src/integrations/matcher-data.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -34,10 +35,14 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
-    clientScripts({
-      search: 'src/components/site-search.ts',
-      retryTool: 'src/components/retry-tool.ts',
-    }),
+    clientScripts(
+      {
+        search: 'src/components/site-search.ts',
+        retryTool: 'src/components/retry-tool.ts',
+        pasteBox: 'src/components/paste-box.ts',
+      },
+      catalogueDataModules(process.cwd()),
+    ),
     pagefindIndex(),
     securityHeaders(),
   ],

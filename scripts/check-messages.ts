@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { CatalogueError } from '../src/lib/messages/checks.ts';
 import { defaultCataloguePaths, loadCatalogue } from '../src/lib/messages/load.ts';
 import { analyze, answers, createMatcher } from '../src/lib/messages/match.ts';
-import { toMatcherData } from '../src/lib/messages/matcher-data.ts';
+import { toMatcherData, toMessageChecks, toMessageDetails } from '../src/lib/messages/matcher-data.ts';
 import { pasteSet } from '../tests/support/paste-set.ts';
 
 /**
@@ -24,7 +24,12 @@ try {
   process.exit(1);
 }
 
-const matcher = createMatcher(toMatcherData(catalogue.files.map((file) => file.data), catalogue.codeNames));
+const emitterFiles = catalogue.files.map((file) => file.data);
+const matcher = createMatcher(
+  toMatcherData(emitterFiles, catalogue.codes),
+  toMessageDetails(emitterFiles),
+  toMessageChecks(emitterFiles),
+);
 console.log('Catalogue: OK');
 for (const { data } of catalogue.files) {
   console.log(`  ${data.emitter.padEnd(32)} ${String(data.messages.length).padStart(3)} messages, ${data.fingerprints.length} fingerprints`);

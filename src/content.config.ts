@@ -3,6 +3,8 @@ import { file, glob } from 'astro/loaders';
 import { codeSchema, guideSchema, type CodeData } from './lib/code-schema';
 import { libraryDefaultsSchema } from './lib/library-schema';
 import { checkCodeEntries } from './lib/content-checks';
+import { defaultCataloguePaths, loadCatalogue } from './lib/messages/load';
+import { emitterFileSchema } from './lib/messages/schema';
 
 /**
  * Where the code entries live. Tests and benchmarks point this at fixture or synthetic content;
@@ -43,4 +45,33 @@ const libraries = defineCollection({
   schema: libraryDefaultsSchema,
 });
 
-export const collections = { codes, guides, libraries };
+/**
+ * The error-message catalogue: one YAML file per emitter in `content/messages/`. The loader checks
+ * the whole catalogue at once (schema, patterns, examples, codes and sections that must exist,
+ * clashes between entries) and fails naming the file, the entry and the field.
+ */
+const messages = defineCollection({
+  loader: {
+    name: 'http5xx-messages',
+    load: async ({ store, watcher, logger }) => {
+      const paths = defaultCataloguePaths(process.cwd());
+      const reload = () => {
+        const { files } = loadCatalogue(paths);
+        store.clear();
+        for (const { filePath, data } of files) store.set({ id: data.emitter, data, filePath });
+      };
+      reload();
+      watcher?.on('change', (changed) => {
+        if (!changed.startsWith(paths.messagesDir)) return;
+        try {
+          reload();
+        } catch (error) {
+          logger.error((error as Error).message);
+        }
+      });
+    },
+  },
+  schema: emitterFileSchema,
+});
+
+export const collections = { codes, guides, libraries, messages };

@@ -1,33 +1,37 @@
+import matcherData from 'virtual:matcherData';
+import messageDetails from 'virtual:messageDetails';
 import { codePattern } from '../lib/code-pattern';
-import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
+import { analyze, answers, createMatcher, type Analysis } from '../lib/messages/match';
+import type { CodeIndexEntry } from '../lib/messages/matcher-data';
 import type { PagefindApi, PagefindFilters, PagefindResult } from '../lib/pagefind-types';
+import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
+import { indexCodes, searchCodes } from '../lib/search/code-search';
+import { fallbackPlan, rankByWordsMatched, type FallbackMode } from '../lib/search/fallback';
+import { fromSearchBox, SEARCH_URL_MAX } from '../lib/search/query-text';
+import { answerRows, codeRows, mergeRows, type Row } from '../lib/search/rows';
 import { codePath, withBase } from '../lib/site-paths';
+
+/**
+ * Search, in three tiers, fastest first:
+ * 1. the matcher recognises catalogued error messages in the query (a pasted log line, an error
+ *    page, a raw response) and statuses it states;
+ * 2. the small code index answers code numbers, ranges, names and the aliases readers type;
+ * 3. Pagefind searches the full text of every code page. The dropdown fetches it only when the
+ *    first two tiers have little to show; the search page always does. When Pagefind finds no page
+ *    with every word, it searches again on the distinctive words, then on each word alone.
+ * Tiers 1 and 2 ship with this module (the catalogue as a data module fetched beside it), so their
+ * answer is on screen in the same frame as the keystroke.
+ */
 
 /** How many results the header's dropdown shows; the search page shows more. */
 const DROPDOWN_LIMIT = 8;
 const PAGE_LIMIT = 40;
+/** The dropdown asks Pagefind only when the fast tiers found fewer rows than this. */
+const ENOUGH_QUICK_ROWS = 3;
 
 /** The filters the search page offers, as Pagefind filter names. */
 const FILTER_KEYS = ['status', 'retry', 'layer'] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string[]>>;
-
-/** One result, whether it came from Pagefind or from a code range such as "52x". */
-interface Hit {
-  url: string;
-  title: string;
-  status: string | undefined;
-  retry: string | undefined;
-  /** Pagefind's excerpt (HTML with <mark>), or plain text for a range listing. */
-  excerpt: { html: string } | { text: string };
-}
-
-interface CodeIndexEntry {
-  code: number;
-  name: string;
-  status: string;
-  retry: string;
-  summary: string;
-}
 
 /**
  * Pagefind's ranking, tuned on the queries readers type (see tests/e2e/search.spec.ts). Code pages
@@ -37,8 +41,11 @@ interface CodeIndexEntry {
  */
 const RANKING = { pageLength: 0.5, termSaturation: 2, termFrequency: 0.5 };
 
+const matcher = createMatcher(matcherData, messageDetails);
+const codeIndex = indexCodes(matcherData.codes);
+const codesByNumber = new Map<number, CodeIndexEntry>(matcherData.codes.map((entry) => [entry.code, entry]));
+
 let pagefindPromise: Promise<PagefindApi> | undefined;
-let codeIndexPromise: Promise<CodeIndexEntry[]> | undefined;
 
 /** Loads Pagefind once, from the site's own origin and base path. */
 function loadPagefind(base: string): Promise<PagefindApi> {
@@ -54,16 +61,6 @@ function loadPagefind(base: string): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
-/** The short list of codes behind range queries; fetched only when such a query is typed. */
-function loadCodeIndex(base: string): Promise<CodeIndexEntry[]> {
-  codeIndexPromise ??= fetch(withBase(base, '/codes-index.json')).then((response) => {
-    if (!response.ok) throw new Error(`codes-index.json: ${response.status}`);
-    return response.json() as Promise<CodeIndexEntry[]>;
-  });
-  codeIndexPromise.catch(() => (codeIndexPromise = undefined));
-  return codeIndexPromise;
-}
-
 function toPagefindFilters(filters: Filters): PagefindFilters {
   const out: PagefindFilters = {};
   for (const key of FILTER_KEYS) {
@@ -73,65 +70,104 @@ function toPagefindFilters(filters: Filters): PagefindFilters {
   return out;
 }
 
-function matchesFilters(entry: CodeIndexEntry, filters: Filters): boolean {
+function passesFilters(row: Row, filters: Filters): boolean {
   return (
-    (!filters.status?.length || filters.status.includes(entry.status)) &&
-    (!filters.retry?.length || filters.retry.includes(entry.retry))
+    (!filters.status?.length || (row.status !== undefined && filters.status.includes(row.status))) &&
+    (!filters.retry?.length || (row.retry !== undefined && filters.retry.includes(row.retry))) &&
+    (!filters.layer?.length || row.layers.some((layer) => filters.layer?.includes(layer)))
   );
 }
 
-/**
- * Runs a query: a code range lists codes, anything else goes to Pagefind. `isCurrent` says whether
- * the reader is still waiting for this query; once a newer one has started, this one stops before
- * fetching any result fragment, so typing fast never queues up work for answers nobody will see.
- * Each Pagefind result needs its own fragment; `onFirst`, if given, gets the top result as soon as
- * its fragment arrives, before the others.
- */
-async function runQuery(
-  base: string,
-  query: string,
-  filters: Filters,
-  limit: number,
-  isCurrent: () => boolean = () => true,
-  onFirst?: (hits: Hit[]) => void,
-): Promise<Hit[]> {
-  const range = codePattern(query);
-  if (range && !filters.layer?.length) {
-    const codes = await loadCodeIndex(base);
-    return codes
-      .filter((entry) => range(entry.code) && matchesFilters(entry, filters))
-      .slice(0, limit)
-      .map((entry) => ({
-        url: withBase(base, codePath(entry.code)),
-        title: `${entry.code} ${entry.name}`,
-        status: entry.status,
-        retry: entry.retry,
-        excerpt: { text: entry.summary },
-      }));
+/** The fast tiers: ranges and codes, recognised messages, and the code index. Synchronous. */
+function quickRows(base: string, text: string, filters: Filters): { rows: Row[]; analysis?: Analysis } {
+  const range = codePattern(text);
+  if (range) {
+    const rows = codeRows(matcherData.codes.filter((entry) => range(entry.code)).map((entry) => ({ entry, score: 0 })));
+    return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))) };
   }
-  const pagefind = await loadPagefind(base);
-  if (!isCurrent()) return [];
-  const search = await pagefind.search(query === '' ? null : query, { filters: toPagefindFilters(filters) });
-  if (!search || !isCurrent()) return [];
-  const loads = search.results.slice(0, limit).map((result) => result.data());
-  let finished = false;
-  if (onFirst && loads.length > 1) {
-    // Registered before Promise.all's own handlers, so this always runs before the full answer.
-    loads[0]?.then((first) => !finished && isCurrent() && onFirst([toHit(first)])).catch(() => undefined);
+  if (text === '') {
+    // Filters alone: every code they allow.
+    const rows = codeRows(matcherData.codes.map((entry) => ({ entry, score: 0 })));
+    return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))) };
   }
-  const results = await Promise.all(loads);
-  finished = true;
-  return results.map(toHit);
+  const analysis = analyze(text, matcher);
+  const exact = /^\s*(5\d\d)\s*$/.exec(text)?.[1];
+  const exactEntry = exact ? codesByNumber.get(Number(exact)) : undefined;
+  const codeHits = searchCodes(codeIndex, text, /[a-z0-9_]$/i.test(text));
+  // A reader who typed a code's name ("bad gateway") wants that code first, before messages that
+  // merely contain the words; a whole recognised message still comes first.
+  const named = codeHits.filter((hit) => hit.byName);
+  const found = answers(analysis);
+  const whole = found.filter((answer) => answer.kind === 'status' || !answer.hit.partial);
+  const partial = found.filter((answer) => answer.kind === 'message' && answer.hit.partial);
+  const rows = mergeRows(
+    exactEntry ? codeRows([{ entry: exactEntry, score: 0 }]) : [],
+    answerRows(whole, codesByNumber),
+    codeRows(named),
+    answerRows(partial, codesByNumber),
+    codeRows(codeHits),
+  );
+  return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))), analysis };
 }
 
-function toHit(result: PagefindResult): Hit {
+function withBasePaths(base: string, rows: Row[]): Row[] {
+  return rows.map((row) => ({ ...row, path: withBase(base, row.path) }));
+}
+
+function pageRow(result: PagefindResult): Row | undefined {
+  const code = Number(result.meta['code']);
+  const entry = codesByNumber.get(code);
+  if (!entry) return undefined;
   return {
-    url: result.url,
-    title: result.meta['title'] ?? result.url,
-    status: result.meta['status'],
-    retry: result.meta['retry'],
-    excerpt: { html: result.excerpt },
+    key: `page:${code}`,
+    path: result.url,
+    title: `${entry.code} ${entry.name}`,
+    code,
+    status: entry.status,
+    retry: entry.retry,
+    excerptHtml: result.excerpt,
+    layers: entry.layers,
+    kind: 'page',
   };
+}
+
+/**
+ * Pagefind's tier: the whole query, else its distinctive words, else each word alone ranked by
+ * how many words a page holds. `isCurrent` stops the work once a newer query has started.
+ */
+async function pagefindRows(
+  base: string,
+  text: string,
+  keywords: readonly string[],
+  filters: Filters,
+  limit: number,
+  isCurrent: () => boolean,
+): Promise<{ rows: Row[]; mode: FallbackMode }> {
+  const pagefind = await loadPagefind(base);
+  if (!isCurrent()) return { rows: [], mode: 'all' };
+  const options = { filters: toPagefindFilters(filters) };
+  const plan = fallbackPlan(text, keywords);
+  type Handle = { id: string; score: number; data(): Promise<PagefindResult> };
+  let handles: Handle[] = [];
+  let mode: FallbackMode = 'all';
+  // A pasted log line is never found whole: go straight to its words.
+  if (text.split(/\s+/).length <= 20) handles = (await pagefind.search(plan.all, options))?.results ?? [];
+  if (handles.length === 0 && plan.distinctive && isCurrent()) {
+    mode = 'distinctive';
+    handles = (await pagefind.search(plan.distinctive, options))?.results ?? [];
+  }
+  if (handles.length === 0 && plan.any.length > 1 && isCurrent()) {
+    mode = 'any';
+    const perWord = await Promise.all(
+      plan.any.map(async (word) =>
+        ((await pagefind.search(word, options))?.results ?? []).map((handle) => ({ id: handle.id, score: handle.score, item: handle })),
+      ),
+    );
+    handles = rankByWordsMatched(perWord).map(({ item }) => item);
+  }
+  if (!isCurrent()) return { rows: [], mode };
+  const results = await Promise.all(handles.slice(0, limit).map((handle) => handle.data()));
+  return { rows: results.flatMap((result) => pageRow(result) ?? []), mode };
 }
 
 /**
@@ -152,7 +188,6 @@ function appendExcerpt(parent: HTMLElement, excerptHtml: string): void {
   }
 }
 
-
 function badge(kind: string, text: string): HTMLElement {
   const span = document.createElement('span');
   span.className = `badge ${kind}`;
@@ -160,33 +195,45 @@ function badge(kind: string, text: string): HTMLElement {
   return span;
 }
 
-/** Fills `item` with a hit's title, badges and excerpt. */
-function renderHit(item: HTMLElement, hit: Hit): void {
+/** Fills `item` with a row's title, badges, context line and excerpt. All text goes in as text. */
+function renderRow(item: HTMLElement, row: Row): void {
   const title = document.createElement('span');
   title.className = 'title';
-  title.textContent = hit.title;
+  title.textContent = row.title;
   item.append(title);
-  if (hit.status === 'unofficial') item.append(' ', badge('unofficial', 'Unofficial'));
-  const verdict = hit.retry ? RETRY_VERDICT_LABELS[hit.retry as RetryVerdict] : undefined;
-  if (hit.retry && verdict) item.append(' ', badge(hit.retry, verdict));
+  if (row.status === 'unofficial') item.append(' ', badge('unofficial', 'Unofficial'));
+  const verdict = row.retry ? RETRY_VERDICT_LABELS[row.retry as RetryVerdict] : undefined;
+  if (row.retry && verdict) item.append(' ', badge(row.retry, verdict));
+  if (row.meta) {
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = row.meta;
+    item.append(meta);
+  }
   const excerpt = document.createElement('span');
   excerpt.className = 'excerpt';
-  if ('html' in hit.excerpt) appendExcerpt(excerpt, hit.excerpt.html);
-  else excerpt.textContent = hit.excerpt.text;
+  if (row.excerptHtml !== undefined) appendExcerpt(excerpt, row.excerptHtml);
+  else excerpt.textContent = row.detail ?? '';
   item.append(excerpt);
 }
 
+/** The search page's URL for a query, shortened to what a URL can carry. */
+function searchPageUrl(base: string, query: string): string {
+  return `${withBase(base, '/search/')}?q=${encodeURIComponent(query.slice(0, SEARCH_URL_MAX))}`;
+}
+
 /**
- * The header search box: a combobox whose listbox shows results as the reader types. Arrow keys
- * move through results, Enter opens one, Escape closes. Enter on an exact code is handled by the
- * inline script in SearchBox.astro, so it works before this module has loaded.
+ * The header search box: a combobox whose listbox shows results as the reader types. Each option
+ * is a real link, so Ctrl-click, middle-click and "copy link" work. Arrow keys move through
+ * results, Enter opens one, Escape closes. Enter on an exact code, and pasting several lines, are
+ * handled by the inline script in SearchBox.astro, so they work before this module has loaded.
  */
 class SiteSearch extends HTMLElement {
   #input!: HTMLInputElement;
   #list!: HTMLUListElement;
   #status!: HTMLElement;
   #base = '/';
-  #hits: Hit[] = [];
+  #rows: Row[] = [];
   #active = -1;
   #latest = 0;
   /** The option the reader last chose with the arrow keys, and the query ticket newest at the time. */
@@ -207,83 +254,101 @@ class SiteSearch extends HTMLElement {
       void this.#search();
     });
     input.addEventListener('keydown', (event) => this.#onKey(event));
-    input.addEventListener('focus', () => this.#hits.length > 0 && this.#open(true));
+    input.addEventListener('focus', () => this.#rows.length > 0 && this.#open(true));
     input.addEventListener('blur', () => setTimeout(() => this.#open(false), 150));
-    list.addEventListener('mousedown', (event) => event.preventDefault());
-    list.addEventListener('click', (event) => {
-      const item = (event.target as Element).closest<HTMLElement>('[data-href]');
-      if (item?.dataset['href']) location.assign(item.dataset['href']);
-    });
-    // Warm the index (Pagefind's code, wasm and metadata) while the reader starts typing.
-    void loadPagefind(this.#base).catch(() => undefined);
+    // Keep focus in the box while the pointer presses an option; the link itself then navigates.
+    list.addEventListener('mousedown', (event) => event.button === 0 && event.preventDefault());
     if (input.value.trim() !== '') void this.#search();
   }
 
   async #search(): Promise<void> {
     const query = this.#input.value.trim();
     const ticket = ++this.#latest;
+    const isCurrent = () => ticket === this.#latest;
     if (query === '') {
       this.#show([]);
       this.#status.textContent = '';
       return;
     }
+    const text = fromSearchBox(query);
+    const quick = quickRows(this.#base, text, {});
+    let rows = quick.rows.slice(0, DROPDOWN_LIMIT);
+    if (rows.length >= ENOUGH_QUICK_ROWS) {
+      this.#show(rows);
+      this.#announce(rows.length);
+      return;
+    }
+    // Show what the fast tiers found at once; Pagefind's results follow.
+    if (rows.length > 0) this.#show(rows, true);
     try {
-      const isCurrent = () => ticket === this.#latest;
-      // The top result is shown the moment it arrives; the rest follow when all have loaded.
-      const hits = await runQuery(this.#base, query, {}, DROPDOWN_LIMIT, isCurrent, (first) => this.#show(first, true));
+      const found = await pagefindRows(this.#base, text, quick.analysis?.keywords ?? [], {}, DROPDOWN_LIMIT, isCurrent);
       // A slower, older query must never overwrite the answer to a newer one.
       if (!isCurrent()) return;
-      this.#show(hits);
-      this.#status.textContent =
-        hits.length === 0 ? `No results for ${query}` : `${hits.length} results; use the arrow keys to choose`;
+      rows = mergeRows(rows, found.rows).slice(0, DROPDOWN_LIMIT);
+      this.#show(rows);
+      this.#announce(rows.length);
     } catch {
-      if (ticket !== this.#latest) return;
+      if (!isCurrent()) return;
+      if (rows.length > 0) {
+        this.#show(rows);
+        this.#announce(rows.length);
+        return;
+      }
       this.#show([]);
       this.#showMessage('Search could not load. Press Enter for the search page, or browse all codes.');
     }
   }
 
-  /** Renders `hits`; `partial` marks the listbox busy while the rest of the results load. */
-  #show(hits: Hit[], partial = false): void {
+  #announce(count: number): void {
+    const query = this.#input.value.trim();
+    this.#status.textContent = count === 0 ? `No results for ${query}` : `${count} results; use the arrow keys to choose`;
+  }
+
+  /** Renders `rows`; `partial` marks the listbox busy while more results load. */
+  #show(rows: Row[], partial = false): void {
     // The reader may have pressed an arrow key after typing the last character but before its
     // results arrived. Keep that choice when the same row is still there, rather than dropping the
     // highlight from under them as the list refreshes.
     const kept = this.#chosen?.during === this.#latest ? this.#chosen.key : undefined;
-    this.#hits = hits;
+    this.#rows = rows;
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
     const query = this.#input.value.trim();
     this.#list.dataset['query'] = query;
     if (partial) this.#list.setAttribute('aria-busy', 'true');
     else this.#list.removeAttribute('aria-busy');
-    if (hits.length === 0) {
+    if (rows.length === 0) {
       this.#list.replaceChildren();
-      if (query !== '') this.#showMessage(`No code matches “${query}”. Try a code number or words from the error message.`);
+      if (query !== '') this.#showMessage(`No code matches “${query.slice(0, 200)}”. Try a code number or words from the error message.`);
       else this.#open(false);
       return;
     }
-    const items = hits.map((hit, index) => {
+    const option = (index: number, key: string, href: string): [HTMLLIElement, HTMLAnchorElement] => {
       const item = document.createElement('li');
-      item.id = `site-search-option-${index}`;
-      item.setAttribute('role', 'option');
-      item.setAttribute('aria-selected', 'false');
-      item.dataset['href'] = hit.url;
-      item.dataset['key'] = hit.url;
-      renderHit(item, hit);
+      item.setAttribute('role', 'presentation');
+      const link = document.createElement('a');
+      link.id = `site-search-option-${index}`;
+      link.setAttribute('role', 'option');
+      link.setAttribute('aria-selected', 'false');
+      link.tabIndex = -1;
+      link.href = href;
+      link.dataset['key'] = key;
+      item.append(link);
+      return [item, link];
+    };
+    const items = rows.map((row, index) => {
+      const [item, link] = option(index, row.key, row.path);
+      if (row.kind === 'message') link.classList.add('message');
+      renderRow(link, row);
       return item;
     });
     // The last row opens the search page, with every result and the filters.
-    const more = document.createElement('li');
-    more.id = `site-search-option-${hits.length}`;
-    more.setAttribute('role', 'option');
-    more.setAttribute('aria-selected', 'false');
-    more.className = 'more';
-    more.dataset['key'] = 'more';
-    more.dataset['href'] = `${withBase(this.#base, '/search/')}?q=${encodeURIComponent(query)}`;
-    more.textContent = 'All results and filters';
+    const [more, moreLink] = option(rows.length, 'more', searchPageUrl(this.#base, query));
+    moreLink.className = 'more';
+    moreLink.textContent = 'All results and filters';
     this.#list.replaceChildren(...items, more);
     this.#open(true);
-    const keptIndex = kept === undefined ? -1 : [...items, more].findIndex((item) => item.dataset['key'] === kept);
+    const keptIndex = kept === undefined ? -1 : this.#options().findIndex((link) => link.dataset['key'] === kept);
     if (keptIndex >= 0) this.#select(keptIndex, false);
   }
 
@@ -301,8 +366,8 @@ class SiteSearch extends HTMLElement {
     this.#input.setAttribute('aria-expanded', String(open));
   }
 
-  #options(): HTMLElement[] {
-    return [...this.#list.querySelectorAll<HTMLElement>('[role="option"]')];
+  #options(): HTMLAnchorElement[] {
+    return [...this.#list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
   }
 
   #clearSelection(): void {
@@ -331,12 +396,12 @@ class SiteSearch extends HTMLElement {
   #onKey(event: KeyboardEvent): void {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      this.#open(this.#hits.length > 0);
+      this.#open(this.#rows.length > 0);
       const step = event.key === 'ArrowDown' ? 1 : -1;
       // From no highlight, ArrowUp goes to the last option.
       this.#select(this.#active === -1 && step === -1 ? this.#options().length - 1 : this.#active + step);
     } else if (event.key === 'Enter') {
-      const chosen = this.#options()[this.#active]?.dataset['href'];
+      const chosen = this.#options()[this.#active]?.href;
       if (chosen) {
         event.preventDefault();
         location.assign(chosen);
@@ -359,6 +424,13 @@ function readState(params: URLSearchParams): { query: string; filters: Filters }
   return { query: params.get('q')?.trim() ?? '', filters };
 }
 
+/** What the search page's heading says about how the results were found. */
+const MODE_NOTES: Record<FallbackMode, string> = {
+  all: '',
+  distinctive: ' (no page has every word; these have the distinctive ones)',
+  any: ' (no page has every word; these have the most of them)',
+};
+
 /**
  * The search page: a query box and filters whose state lives in the URL (`?q=&status=&retry=&layer=`),
  * so a search can be shared and reloaded, and a list of every result.
@@ -380,7 +452,10 @@ class SearchPage extends HTMLElement {
     }
     const update = () => {
       const params = new URLSearchParams();
-      for (const [name, value] of new FormData(form)) if (String(value).trim() !== '') params.append(name, String(value).trim());
+      for (const [name, value] of new FormData(form)) {
+        const text = String(value).trim();
+        if (text !== '') params.append(name, name === 'q' ? text.slice(0, SEARCH_URL_MAX) : text);
+      }
       const url = `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
       if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
       void this.#render(base, readState(params), heading, list);
@@ -395,34 +470,53 @@ class SearchPage extends HTMLElement {
 
   async #render(base: string, state: { query: string; filters: Filters }, heading: HTMLElement, list: HTMLOListElement): Promise<void> {
     const ticket = ++this.#latest;
+    const isCurrent = () => ticket === this.#latest;
     const filtered = Object.keys(state.filters).length > 0;
     if (state.query === '' && !filtered) {
       heading.textContent = 'Type a code, a range such as 52x, or words from an error message; or pick filters.';
       list.replaceChildren();
       return;
     }
-    try {
-      const hits = await runQuery(base, state.query, state.filters, PAGE_LIMIT, () => ticket === this.#latest);
-      if (ticket !== this.#latest) return;
-      const what = state.query === '' ? 'these filters' : `“${state.query}”${filtered ? ' with these filters' : ''}`;
-      heading.textContent = hits.length === 0 ? `No code matches ${what}.` : `${hits.length} results for ${what}`;
+    const text = fromSearchBox(state.query);
+    const shown = state.query.length > 80 ? `${state.query.slice(0, 79)}…` : state.query;
+    const what = state.query === '' ? 'these filters' : `“${shown}”${filtered ? ' with these filters' : ''}`;
+    const quick = quickRows(base, text, state.filters);
+    const draw = (rows: Row[], note: string) => {
+      heading.textContent = rows.length === 0 ? `No code matches ${what}.` : `${rows.length} results for ${what}${note}`;
       list.replaceChildren(
-        ...hits.map((hit) => {
+        ...rows.map((row) => {
           const item = document.createElement('li');
           const link = document.createElement('a');
-          link.href = hit.url;
-          renderHit(link, hit);
+          link.href = row.path;
+          if (row.kind === 'message') link.classList.add('message');
+          renderRow(link, row);
           item.append(link);
           return item;
         }),
       );
+    };
+    // Ranges and filters alone are answered in full by the code index.
+    if (codePattern(text) || text === '') {
+      draw(quick.rows.slice(0, PAGE_LIMIT), '');
+      return;
+    }
+    if (quick.rows.length > 0) draw(quick.rows.slice(0, PAGE_LIMIT), '');
+    try {
+      const found = await pagefindRows(base, text, quick.analysis?.keywords ?? [], state.filters, PAGE_LIMIT, isCurrent);
+      if (!isCurrent()) return;
+      const rows = mergeRows(quick.rows, found.rows).slice(0, PAGE_LIMIT);
+      draw(rows, found.rows.length > 0 ? MODE_NOTES[found.mode] : '');
     } catch {
-      if (ticket !== this.#latest) return;
+      if (!isCurrent()) return;
+      if (quick.rows.length > 0) return;
       heading.textContent = 'Search could not load right now. Every code is listed below.';
       list.replaceChildren();
     }
   }
 }
+
+/** Root-relative path of a code's page, for tests and other modules that import this one. */
+export const pathOfCode = codePath;
 
 customElements.define('site-search', SiteSearch);
 customElements.define('search-page', SearchPage);

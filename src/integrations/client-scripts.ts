@@ -2,20 +2,44 @@ import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /**
  * Browser behaviour that must not cost a request on page load (search, and later tools) is
  * compiled here into standalone, content-hashed ES modules under `/_assets/`. Pages import them
  * on demand (`import(url)`) from a few bytes of inline script, so a cold page load fetches no
  * JavaScript at all. Astro's own `<script>` handling would fetch a module on every page load.
+ *
+ * Data that several modules share (the error-message catalogue) is a module of its own, generated
+ * at build time: a script imports it as `virtual:NAME`, which becomes an import of its hashed file.
+ * A page can start fetching it alongside the script that needs it; the browser's module map fetches
+ * it once.
  */
 const VIRTUAL_ID = 'virtual:client-scripts';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const ASSET_DIR = '_assets';
 
+/** A data module: its JavaScript source, generated when the build starts (and on every dev request). */
+export type DataModules = Record<string, () => string>;
+
+const hashed = (name: string, code: string) => `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+
+/** Turns `import x from 'virtual:NAME'` into an import of the data module's file, beside the importer. */
+function dataImports(files: Record<string, string>): Plugin {
+  return {
+    name: 'http5xx:data-modules',
+    setup(build) {
+      build.onResolve({ filter: /^virtual:/ }, (args) => {
+        const file = files[args.path.slice('virtual:'.length)];
+        if (!file) return { errors: [{ text: `unknown data module ${args.path}` }] };
+        return { path: `./${file}`, external: true };
+      });
+    },
+  };
+}
+
 /** Compiles one entry to a single minified ES module. */
-async function compile(entry: string): Promise<string> {
+async function compile(entry: string, files: Record<string, string>): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -24,12 +48,16 @@ async function compile(entry: string): Promise<string> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
+    plugins: [dataImports(files)],
   });
   return result.outputFiles[0]?.text ?? '';
 }
 
-/** `entries` maps a name to a TypeScript file, e.g. `{ search: 'src/components/site-search.ts' }`. */
-export function clientScripts(entries: Record<string, string>): AstroIntegration {
+/**
+ * `entries` maps a name to a TypeScript file, e.g. `{ search: 'src/components/site-search.ts' }`;
+ * `data` maps a data module's name to the function that writes it.
+ */
+export function clientScripts(entries: Record<string, string>, data: DataModules = {}): AstroIntegration {
   const built = new Map<string, { file: string; code: string }>();
   return {
     name: 'http5xx:client-scripts',
@@ -37,17 +65,24 @@ export function clientScripts(entries: Record<string, string>): AstroIntegration
       'astro:config:setup': async ({ command, config, updateConfig }) => {
         const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const urls: Record<string, string> = {};
-        for (const [name, entry] of Object.entries(entries)) {
-          const path = fileURLToPath(new URL(entry, config.root));
-          if (command === 'build') {
-            const code = await compile(path);
-            const hash = createHash('sha256').update(code).digest('hex').slice(0, 10);
-            const file = `${name}.${hash}.js`;
+        const devFiles = Object.fromEntries(Object.keys(data).map((name) => [name, `${name}.dev.js`]));
+        if (command === 'build') {
+          const dataFiles: Record<string, string> = {};
+          for (const [name, write] of Object.entries(data)) {
+            const code = write();
+            const file = hashed(name, code);
+            built.set(name, { file, code });
+            dataFiles[name] = file;
+            urls[name] = `${base}${ASSET_DIR}/${file}`;
+          }
+          for (const [name, entry] of Object.entries(entries)) {
+            const code = await compile(fileURLToPath(new URL(entry, config.root)), dataFiles);
+            const file = hashed(name, code);
             built.set(name, { file, code });
             urls[name] = `${base}${ASSET_DIR}/${file}`;
-          } else {
-            urls[name] = `${base}${ASSET_DIR}/${name}.dev.js`;
           }
+        } else {
+          for (const name of [...Object.keys(data), ...Object.keys(entries)]) urls[name] = `${base}${ASSET_DIR}/${name}.dev.js`;
         }
         updateConfig({
           vite: {
@@ -59,11 +94,13 @@ export function clientScripts(entries: Record<string, string>): AstroIntegration
                 // In dev, compile on every request so that edits show on reload.
                 configureServer(server) {
                   server.middlewares.use(async (req, res, next) => {
-                    const name = Object.keys(entries).find((key) => req.url === urls[key]);
+                    const name = Object.keys(urls).find((key) => req.url === urls[key]);
                     if (!name) return next();
-                    const entry = entries[name] as string;
                     res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-                    res.end(await compile(fileURLToPath(new URL(entry, config.root))));
+                    const write = data[name];
+                    if (write) return res.end(write());
+                    const entry = entries[name] as string;
+                    res.end(await compile(fileURLToPath(new URL(entry, config.root)), devFiles));
                   });
                 },
               },

@@ -1,13 +1,14 @@
-import { toMatcherData } from './matcher-data.ts';
+import { toMatcherData, toMessageChecks, toMessageDetails, type CodeIndexEntry } from './matcher-data.ts';
 import { createMatcher, recognise } from './match.ts';
 import { checkPattern } from './pattern-safety.ts';
 import { emitterFileSchema, type EmitterFile } from './schema.ts';
+import { words } from './tokens.ts';
 
 
 /** What the checks need to know about the rest of the site. */
 export interface CatalogueContext {
-  /** Each code that has a page, with its name and the ids of the headings on the page. */
-  codes: ReadonlyMap<number, { name: string; headings: ReadonlySet<string> }>;
+  /** Each code that has a page, with its index entry and the ids of the headings on the page. */
+  codes: ReadonlyMap<number, { entry: CodeIndexEntry; headings: ReadonlySet<string> }>;
   /** Ids of the sections of the "Who sent this 5xx?" guide. */
   guideSections: ReadonlySet<string>;
 }
@@ -103,6 +104,9 @@ export function findCatalogueProblems(
           problems.push(`${at('messages', index, 'section')}: the ${code} page has no heading with the id "${fragment}"`);
         }
       }
+      if (message.text !== undefined && words(message.text).length === 0) {
+        problems.push(`${at('messages', index, 'text')}: has no words the matcher can use (ids and numbers are dropped); write the words of the message, or use a pattern`);
+      }
       if (message.pattern !== undefined) {
         try {
           checkPattern(message.pattern);
@@ -131,8 +135,12 @@ export function findCatalogueProblems(
   // Checks through the matcher need every pattern to be valid; skip them until it is.
   if (problems.length > 0) return { problems, files };
 
-  const names = new Map([...context.codes].map(([code, page]) => [code, page.name]));
-  const matcher = createMatcher(toMatcherData(files.map((file) => file.data), names));
+  const emitterFiles = files.map((file) => file.data);
+  const matcher = createMatcher(
+    toMatcherData(emitterFiles, [...context.codes.values()].map((page) => page.entry)),
+    toMessageDetails(emitterFiles),
+    toMessageChecks(emitterFiles),
+  );
   const byKey = new Map(files.flatMap(({ filePath, data }) => data.messages.map((message, index) => [`${data.emitter}/${message.id}`, { filePath, data, message, index }])));
   const codeSet = (codes: ReadonlyArray<{ code: number }>) => codes.map((code) => code.code).sort().join(',');
   for (const [key, { filePath, data, message, index }] of byKey) {

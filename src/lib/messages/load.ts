@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import Slugger from 'github-slugger';
 import { parse } from 'yaml';
 import { CatalogueError, findCatalogueProblems, type CatalogueContext, type RawCatalogueFile } from './checks.ts';
+import type { CodeIndexEntry } from './matcher-data.ts';
 import type { EmitterFile } from './schema.ts';
 
 /**
@@ -24,8 +25,8 @@ export interface CataloguePaths {
 export function defaultCataloguePaths(root: string): CataloguePaths {
   return {
     root,
-    messagesDir: join(root, process.env['HTTP5XX_MESSAGES_DIR'] ?? 'content/messages'),
-    codesDir: join(root, process.env['HTTP5XX_CODES_DIR'] ?? 'content/codes'),
+    messagesDir: resolve(root, process.env['HTTP5XX_MESSAGES_DIR'] ?? 'content/messages'),
+    codesDir: resolve(root, process.env['HTTP5XX_CODES_DIR'] ?? 'content/codes'),
     guideFile: join(root, 'content/guides/who-sent-this.mdx'),
   };
 }
@@ -59,16 +60,26 @@ function headingIds(texts: readonly string[]): string[] {
 
 /** What the checks need from the code pages and the guide. */
 export function readCatalogueContext(paths: CataloguePaths): CatalogueContext {
-  const codes = new Map<number, { name: string; headings: Set<string> }>();
+  const codes = new Map<number, { entry: CodeIndexEntry; headings: Set<string> }>();
   for (const file of readdirSync(paths.codesDir).filter((name) => name.endsWith('.mdx'))) {
     const text = readFileSync(join(paths.codesDir, file), 'utf8');
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
     if (!match) continue;
-    const data = parse(match[1] ?? '') as { code?: unknown; name?: unknown };
+    // The content collection validates these fields; a file it would refuse is skipped here.
+    const data = parse(match[1] ?? '') as Partial<Omit<CodeIndexEntry, 'retry'>> & { retry?: { verdict?: unknown }; emitters?: unknown };
     if (typeof data.code !== 'number' || typeof data.name !== 'string') continue;
     const ids = headingIds(headings(match[2] ?? '', [2, 3]));
+    const entry: CodeIndexEntry = {
+      code: data.code,
+      name: data.name,
+      status: data.status === 'unofficial' ? 'unofficial' : 'standard',
+      retry: typeof data.retry?.verdict === 'string' ? data.retry.verdict : 'conditional',
+      summary: typeof data.summary === 'string' ? data.summary : '',
+      aliases: Array.isArray(data.aliases) ? data.aliases.filter((alias): alias is string => typeof alias === 'string') : [],
+      layers: Array.isArray(data.emitters) ? data.emitters.filter((layer): layer is string => typeof layer === 'string') : [],
+    };
     // The page adds these two sections itself, after the body.
-    codes.set(data.code, { name: data.name, headings: new Set([...ids, 'related-codes', 'specification']) });
+    codes.set(data.code, { entry, headings: new Set([...ids, 'related-codes', 'specification']) });
   }
   const guide = readFileSync(paths.guideFile, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---/, '');
   return { codes, guideSections: new Set(headingIds(headings(guide, [2]))) };
@@ -89,10 +100,10 @@ export function readCatalogueFiles(paths: CataloguePaths): { raw: RawCatalogueFi
   return { raw, problems };
 }
 
-/** The validated catalogue, and the code names it was checked against. */
+/** The validated catalogue, and the code pages it was checked against. */
 export interface LoadedCatalogue {
   files: Array<{ filePath: string; data: EmitterFile }>;
-  codeNames: Map<number, string>;
+  codes: CodeIndexEntry[];
 }
 
 /** Loads and checks the catalogue; throws a {@link CatalogueError} naming every problem. */
@@ -102,5 +113,5 @@ export function loadCatalogue(paths: CataloguePaths): LoadedCatalogue {
   const { problems, files } = findCatalogueProblems(raw, context);
   const all = [...yamlProblems, ...problems];
   if (all.length > 0) throw new CatalogueError(all);
-  return { files, codeNames: new Map([...context.codes].map(([code, page]) => [code, page.name])) };
+  return { files, codes: [...context.codes.values()].map((page) => page.entry) };
 }

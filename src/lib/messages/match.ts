@@ -1,5 +1,5 @@
 import type { Emitter } from '../emitters.ts';
-import type { MatcherData } from './matcher-data.ts';
+import type { MatcherData, MessageChecks, MessageDetails } from './matcher-data.ts';
 import { readPaste, type Paste } from './paste.ts';
 import { checkPattern, literalText } from './pattern-safety.ts';
 import { STOP_WORDS, words } from './tokens.ts';
@@ -22,7 +22,7 @@ export interface EmitterInfo {
 
 /** A catalogue message, ready to match. */
 export interface CatalogueMessage {
-  /** `emitter/id`. */
+  /** `emitter/id`, or `emitter/#n` when the details (which hold the ids) are not loaded. */
   key: string;
   emitter: EmitterInfo;
   /** The literal's words, or the words of a pattern's literal parts. */
@@ -38,7 +38,9 @@ export interface CatalogueMessage {
    */
   anchorWords?: string[];
   codes: Array<{ code: number; when?: string }>;
-  meaning: string;
+  /** One-line meaning and the first thing to check, from the details. */
+  meaning?: string;
+  check?: string;
   section?: string;
 }
 
@@ -47,7 +49,7 @@ export interface CatalogueFingerprint {
   emitter: EmitterInfo;
   header: string;
   value?: RegExp;
-  meaning: string;
+  meaning?: string;
 }
 
 /** Indexes over a catalogue, built once by {@link createMatcher}. */
@@ -82,7 +84,7 @@ export interface LayerHit {
   emitter: EmitterInfo;
   /** The header line, as `name: value`. */
   header: string;
-  meaning: string;
+  meaning?: string;
 }
 
 /** Everything the matcher found in a paste. */
@@ -124,16 +126,28 @@ function wholeWords(anchor: string): string[] {
   return out;
 }
 
-/** Builds the matcher's indexes from the compact catalogue. */
-export function createMatcher(data: MatcherData): Matcher {
+/**
+ * Builds the matcher's indexes from the compact catalogue, with the prose search shows
+ * (`details`) and the ids and first checks the paste box shows (`checks`) when given.
+ */
+export function createMatcher(data: MatcherData, details?: MessageDetails, checks?: MessageChecks): Matcher {
   const emitters: EmitterInfo[] = data.emitters.map((emitter) => ({ ...emitter }));
-  const messages: CatalogueMessage[] = data.messages.map((entry) => {
+  const counters = new Map<number, number>();
+  const messages: CatalogueMessage[] = data.messages.map((entry, index) => {
     const emitter = emitters[entry.e] as EmitterInfo;
+    const detail = details?.messages[index];
+    const check = checks?.checks[index];
+    const n = counters.get(entry.e) ?? 0;
+    counters.set(entry.e, n + 1);
     const base = {
-      key: `${emitter.id}/${entry.id}`,
+      key: `${emitter.id}/${checks?.ids[index] ?? `#${n}`}`,
       emitter,
-      codes: entry.c.map(([code, when]) => (when === undefined ? { code } : { code, when })),
-      meaning: entry.m,
+      codes: entry.c.map((code, c) => {
+        const when = detail?.w[c];
+        return when ? { code, when } : { code };
+      }),
+      ...(detail ? { meaning: detail.m } : {}),
+      ...(check !== undefined ? { check } : {}),
       ...(entry.s ? { section: entry.s } : {}),
     };
     if (entry.p !== undefined) {
@@ -176,16 +190,19 @@ export function createMatcher(data: MatcherData): Matcher {
     list.push({ message, offset });
     anchors.set(anchor, list);
   }
-  const fingerprints: CatalogueFingerprint[] = data.fingerprints.map((entry) => ({
-    emitter: emitters[entry.e] as EmitterInfo,
-    header: entry.h,
-    ...(entry.v !== undefined ? { value: new RegExp(entry.v, 'i') } : {}),
-    meaning: entry.m,
-  }));
+  const fingerprints: CatalogueFingerprint[] = data.fingerprints.map((entry, index) => {
+    const meaning = details?.fingerprints[index];
+    return {
+      emitter: emitters[entry.e] as EmitterInfo,
+      header: entry.h,
+      ...(entry.v !== undefined ? { value: new RegExp(entry.v, 'i') } : {}),
+      ...(meaning !== undefined ? { meaning } : {}),
+    };
+  });
   return {
     messages,
     fingerprints,
-    codeNames: new Map(data.codes),
+    codeNames: new Map(data.codes.map((entry) => [entry.code, entry.name])),
     headerNames: new Set(fingerprints.map((fingerprint) => fingerprint.header)),
     anchors,
     wordIndex,
@@ -337,7 +354,11 @@ function findLayers(matcher: Matcher, paste: Paste): LayerHit[] {
       if (fingerprint.header !== header.name) continue;
       if (fingerprint.value && !fingerprint.value.test(header.value)) continue;
       if (layers.some((layer) => layer.emitter.id === fingerprint.emitter.id)) continue;
-      layers.push({ emitter: fingerprint.emitter, header: `${header.name}: ${header.value}`, meaning: fingerprint.meaning });
+      layers.push({
+        emitter: fingerprint.emitter,
+        header: `${header.name}: ${header.value}`,
+        ...(fingerprint.meaning !== undefined ? { meaning: fingerprint.meaning } : {}),
+      });
     }
   }
   return layers;
@@ -428,13 +449,14 @@ export type Answer =
   | { kind: 'status'; code: number; layer?: LayerHit };
 
 /**
- * The answers to show, best first: messages that agree with a stated status, then stated statuses
- * that no message explains (with the layer its headers name), then the other messages.
+ * The answers to show, best first: whole messages that agree with a stated status, then stated
+ * statuses that no message explains (with the layer its headers name), then the other messages.
  */
 export function answers(analysis: Analysis): Answer[] {
   const stated = new Set(analysis.statuses);
-  const agreeing = analysis.hits.filter((hit) => stated.has(hit.code));
-  const others = analysis.hits.filter((hit) => !stated.has(hit.code));
+  // A few typed words that are part of a message say less than a status the reader wrote.
+  const agreeing = analysis.hits.filter((hit) => !hit.partial && stated.has(hit.code));
+  const others = analysis.hits.filter((hit) => hit.partial || !stated.has(hit.code));
   const explained = new Set(agreeing.map((hit) => hit.code));
   const layer = analysis.layers[0];
   const statuses: Answer[] = analysis.statuses

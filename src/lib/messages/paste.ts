@@ -51,8 +51,13 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /^[ \t]{0,20}(5\d\d)(?:[ \t]{1,3}[-–:|]?[ \t]{0,3}([a-z][a-z -]{2,40}[a-z]))?[ \t]{0,20}$/gim,
 ];
 
-/** HTML tags, as in a page's source pasted whole; the text between them is kept. */
-const TAG = /<\/?[a-z][^<>\n]{0,300}>|<!--|-->|<!doctype[^<>\n]{0,300}>/gi;
+/**
+ * HTML tags, as in a page's source pasted whole; the text between them is kept. Only the tags of
+ * error pages are known, so that `#<Puma::ThreadPool::ForceShutdown>` or `<Future exception=...>`
+ * in a log stays text.
+ */
+const TAG =
+  /<\/?(?:html|head|body|title|meta|link|style|script|h[1-6]|p|div|span|center|hr|br|a|b|i|em|strong|small|font|pre|code|tt|address|table|thead|tbody|tr|td|th|ul|ol|li|dl|dt|dd|img|main|section|header|footer|nav|article|button|form|input|noscript|svg|path)\b[^<>\n]{0,300}>|<!--|-->|<!doctype[^<>\n]{0,300}>/gi;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&nbsp;': ' ' };
 
 /** Reads a status number out of each match, keeping title-style matches only when the words are that code's name. */

@@ -323,22 +323,28 @@ export function checkPattern(source: string, needAnchors = true): { anchors: str
 }
 
 /**
- * The literal text of a pattern, its variable parts replaced by spaces: what the pattern says in
- * words (`upstream timed out \(\d+: [^)]*\) while` gives "upstream timed out ( :  ) while"). Used
- * to show a pattern entry and to match a few typed words against it.
+ * The literal text of a pattern (of an alternation, its first branch), each variable part replaced
+ * by `gap`: what the pattern says in words. With the default gap of a space,
+ * `upstream timed out \(\d+: [^)]*\)` gives "upstream timed out ( : )", used to match a few typed words against the entry; with "…" it gives
+ * "upstream timed out (…: …)", shown to readers.
  */
-export function literalText(source: string): string {
+export function literalText(source: string, gap = ' '): string {
   const alternatives = new Parser(source).parse();
   const out: string[] = [];
   const walk = (nodes: Node[]): void => {
     for (const node of nodes) {
-      if (node.kind === 'atom') out.push(node.literal ?? ' ');
+      if (node.kind === 'atom') out.push(node.literal ?? gap);
       else if (node.kind === 'quantified' && node.node.kind === 'atom' && node.node.literal !== undefined && node.max === 1) {
         out.push(node.node.literal);
-      } else if (node.kind === 'group' && node.alternatives.length === 1) walk(node.alternatives[0] ?? []);
-      else if (node.kind !== 'assertion') out.push(' ');
+      } else if (node.kind === 'quantified' && node.node.kind === 'group') {
+        // An optional part is left out.
+      } else if (node.kind === 'group') {
+        // Of an alternation, the first branch stands for the rest.
+        walk(node.alternatives[0] ?? []);
+      } else if (node.kind !== 'assertion') out.push(gap);
     }
   };
   walk(alternatives[0] ?? []);
-  return out.join('').replace(/\s+/g, ' ').trim();
+  const text = out.join('');
+  return gap === ' ' ? text.replace(/\s+/g, ' ').trim() : text.replace(/(?:…\s*){2,}/g, '… ').replace(/\s+/g, ' ').trim();
 }

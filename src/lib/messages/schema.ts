@@ -47,9 +47,8 @@ export const MESSAGE_PLACES = ['log', 'page', 'body', 'header', 'client'] as con
 /** A message id: lower-case words joined by hyphens, unique within its emitter's file. */
 const messageId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
 
-/** One error message as its emitter writes it, and the status it comes with. */
-export const messageSchema = z
-  .object({
+/** The fields of one message entry, before the checks that span fields. */
+export const messageFields = z.object({
     /** Unique within the file; the global id is `<emitter>/<id>`. */
     id: messageId,
     /**
@@ -88,7 +87,10 @@ export const messageSchema = z
      * same words from two emitters that answer differently. Without this, such a clash fails the build.
      */
     sharedWith: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/)).default([]),
-  })
+});
+
+/** One error message as its emitter writes it, and the status it comes with. */
+export const messageSchema = messageFields
   .refine((entry) => (entry.text === undefined) !== (entry.pattern === undefined), {
     message: 'give exactly one of text (a literal message) or pattern (a regular expression)',
     path: ['text'],

@@ -42,7 +42,9 @@ const NOISE_SPANS: readonly RegExp[] = [
 function isNoiseWord(word: string): boolean {
   if (/^\d+$/.test(word)) return word.length > 4;
   if (word.length >= 8 && /^[0-9a-f]+$/.test(word) && /\d/.test(word)) return true;
-  if (word.length >= 12 && /\d/.test(word) && /[a-z]/.test(word)) return true;
+  // Ids mix letters and digits at random (x3k2nxq1234abcd); names mix them once or twice
+  // (nons3origindnserror, httpcode_elb_502_count).
+  if (word.length >= 12 && (word.match(/[a-z_][0-9]|[0-9][a-z_]/g)?.length ?? 0) >= 4) return true;
   return false;
 }
 
@@ -51,7 +53,9 @@ export function words(text: string): string[] {
   let cleaned = text.toLowerCase();
   for (const noise of NOISE_SPANS) cleaned = cleaned.replace(noise, ' ');
   const out: string[] = [];
-  for (const word of cleaned.split(/[^a-z0-9_]+/)) {
+  for (const part of cleaned.split(/[^a-z0-9_]+/)) {
+    // Underscores join words (upstream_reset_before_response_started) but also wrap them (_italics_).
+    const word = part.replace(/^_+|_+$/g, '');
     if (word !== '' && !isNoiseWord(word)) out.push(word);
   }
   return out;
