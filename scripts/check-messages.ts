@@ -29,7 +29,7 @@ try {
 const emitterFiles = catalogue.files.map((file) => file.data);
 const matcher = createMatcher(
   toMatcherData(emitterFiles, catalogue.codes),
-  toMessageDetails(emitterFiles),
+  toMessageDetails(emitterFiles, catalogue.codes),
   toMessageChecks(emitterFiles),
 );
 console.log('Catalogue: OK');

@@ -2,7 +2,7 @@ import matcherData from 'virtual:matcherData';
 import messageDetails from 'virtual:messageDetails';
 import { codePattern } from '../lib/code-pattern';
 import { analyze, answers, createMatcher, type Analysis } from '../lib/messages/match';
-import type { CodeIndexEntry } from '../lib/messages/matcher-data';
+import { codeIndex, type CodeIndexEntry } from '../lib/messages/matcher-data';
 import type { PagefindApi, PagefindFilters, PagefindResult } from '../lib/pagefind-types';
 import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
 import { indexCodes, searchCodes } from '../lib/search/code-search';
@@ -42,8 +42,9 @@ type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string[]>>;
 const RANKING = { pageLength: 0.5, termSaturation: 2, termFrequency: 0.5 };
 
 const matcher = createMatcher(matcherData, messageDetails);
-const codeIndex = indexCodes(matcherData.codes);
-const codesByNumber = new Map<number, CodeIndexEntry>(matcherData.codes.map((entry) => [entry.code, entry]));
+const codes: CodeIndexEntry[] = codeIndex(matcherData, messageDetails);
+const codeSearchIndex = indexCodes(codes);
+const codesByNumber = new Map<number, CodeIndexEntry>(codes.map((entry) => [entry.code, entry]));
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 
@@ -82,18 +83,18 @@ function passesFilters(row: Row, filters: Filters): boolean {
 function quickRows(base: string, text: string, filters: Filters): { rows: Row[]; analysis?: Analysis } {
   const range = codePattern(text);
   if (range) {
-    const rows = codeRows(matcherData.codes.filter((entry) => range(entry.code)).map((entry) => ({ entry, score: 0 })));
+    const rows = codeRows(codes.filter((entry) => range(entry.code)).map((entry) => ({ entry, score: 0 })));
     return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))) };
   }
   if (text === '') {
     // Filters alone: every code they allow.
-    const rows = codeRows(matcherData.codes.map((entry) => ({ entry, score: 0 })));
+    const rows = codeRows(codes.map((entry) => ({ entry, score: 0 })));
     return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))) };
   }
   const analysis = analyze(text, matcher);
   const exact = /^\s*(5\d\d)\s*$/.exec(text)?.[1];
   const exactEntry = exact ? codesByNumber.get(Number(exact)) : undefined;
-  const codeHits = searchCodes(codeIndex, text, /[a-z0-9_]$/i.test(text));
+  const codeHits = searchCodes(codeSearchIndex, text, /[a-z0-9_]$/i.test(text));
   // A reader who typed a code's name ("bad gateway") wants that code first, before messages that
   // merely contain the words; a whole recognised message still comes first.
   const named = codeHits.filter((hit) => hit.byName);

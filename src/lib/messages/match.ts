@@ -145,42 +145,43 @@ function wholeWords(anchor: string): string[] {
  * (`details`) and the ids and first checks the paste box shows (`checks`) when given.
  */
 export function createMatcher(data: MatcherData, details?: MessageDetails, checks?: MessageChecks): Matcher {
-  const emitters: EmitterInfo[] = data.emitters.map((emitter) => ({ ...emitter }));
-  const counters = new Map<number, number>();
-  const messages: CatalogueMessage[] = data.messages.map((entry, index) => {
-    const emitter = emitters[entry.e] as EmitterInfo;
-    const detail = details?.messages[index];
-    const check = checks?.checks[index];
-    const n = counters.get(entry.e) ?? 0;
-    counters.set(entry.e, n + 1);
-    const base = {
-      key: `${emitter.id}/${checks?.ids[index] ?? `#${n}`}`,
-      emitter,
-      codes: entry.c.map((code, c) => {
-        const when = detail?.w[c];
-        return when ? { code, when } : { code };
-      }),
-      ...(detail ? { meaning: detail.m } : {}),
-      ...(check !== undefined ? { check } : {}),
-      ...(entry.s ? { section: entry.s } : {}),
-    };
-    if (entry.p !== undefined) {
-      const { anchors } = checkPattern(entry.p);
-      const text = literalText(entry.p);
-      const anchorWords = anchors.map((anchor) => wholeWords(anchor).sort((a, b) => b.length - a.length)[0]);
-      return {
-        ...base,
-        words: words(text),
-        text,
-        display: literalText(entry.p, '…'),
-        pattern: new RegExp(entry.p, 'i'),
-        anchors,
-        ...(anchorWords.every((word) => word !== undefined) ? { anchorWords: anchorWords as string[] } : {}),
+  const emitters: EmitterInfo[] = data.emitters.map(({ m: _messages, ...emitter }) => emitter);
+  let index = 0;
+  const messages: CatalogueMessage[] = data.emitters.flatMap((source, e) =>
+    source.m.map(([kind, text, codes, section], n) => {
+      const emitter = emitters[e] as EmitterInfo;
+      const detail = details?.messages[index];
+      const check = checks?.checks[index];
+      const id = checks?.ids[index];
+      index++;
+      const base = {
+        key: `${emitter.id}/${id ?? `#${n}`}`,
+        emitter,
+        codes: codes.map((code, c) => {
+          const when = detail?.w[c];
+          return when ? { code, when } : { code };
+        }),
+        ...(detail ? { meaning: detail.m } : {}),
+        ...(check !== undefined ? { check } : {}),
+        ...(section ? { section } : {}),
       };
-    }
-    const text = entry.t ?? '';
-    return { ...base, words: words(text), text, display: text };
-  });
+      if (kind === 1) {
+        const { anchors } = checkPattern(text);
+        const literal = literalText(text);
+        const anchorWords = anchors.map((anchor) => wholeWords(anchor).sort((a, b) => b.length - a.length)[0]);
+        return {
+          ...base,
+          words: words(literal),
+          text: literal,
+          display: literalText(text, '…'),
+          pattern: new RegExp(text, 'i'),
+          anchors,
+          ...(anchorWords.every((word) => word !== undefined) ? { anchorWords: anchorWords as string[] } : {}),
+        };
+      }
+      return { ...base, words: words(text), text, display: text };
+    }),
+  );
   // How many messages use each word: a literal is indexed by its rarest word.
   const frequency = new Map<string, number>();
   for (const message of messages) for (const word of new Set(message.words)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
@@ -205,12 +206,12 @@ export function createMatcher(data: MatcherData, details?: MessageDetails, check
     list.push({ message, offset });
     anchors.set(anchor, list);
   }
-  const fingerprints: CatalogueFingerprint[] = data.fingerprints.map((entry, index) => {
-    const meaning = details?.fingerprints[index];
+  const fingerprints: CatalogueFingerprint[] = data.fingerprints.map(([e, header, value], i) => {
+    const meaning = details?.fingerprints[i];
     return {
-      emitter: emitters[entry.e] as EmitterInfo,
-      header: entry.h,
-      ...(entry.v !== undefined ? { value: new RegExp(entry.v, 'i') } : {}),
+      emitter: emitters[e] as EmitterInfo,
+      header,
+      ...(value !== undefined ? { value: new RegExp(value, 'i') } : {}),
       ...(meaning !== undefined ? { meaning } : {}),
     };
   });
@@ -426,7 +427,10 @@ function collect(text: string, matcher: Matcher) {
   work.words = pasteWords.length;
   const found = new Map<string, Found>();
   findLiterals(matcher, pasteWords, found);
-  findPatterns(matcher, paste.markup.length > 0 ? [...paste.lines, ...paste.markup] : paste.lines, new Set(pasteWords), found, work);
+  // A pattern written against a page's source may be anchored on markup, whose words the tag-free lines lack.
+  const wordSet = new Set(pasteWords);
+  for (const line of paste.markup) for (const word of words(line.replace(/[<>]/g, ' '))) wordSet.add(word);
+  findPatterns(matcher, paste.markup.length > 0 ? [...paste.lines, ...paste.markup] : paste.lines, wordSet, found, work);
   return { paste, pasteWords, found, work };
 }
 
