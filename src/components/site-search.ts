@@ -10,6 +10,7 @@ import { fallbackPlan, rankByWordsMatched, type FallbackMode } from '../lib/sear
 import { fromSearchBox, SEARCH_URL_MAX } from '../lib/search/query-text';
 import { answerRows, codeRows, mergeRows, type Row } from '../lib/search/rows';
 import { codePath, withBase } from '../lib/site-paths';
+import { STOP_WORDS, words } from '../lib/messages/tokens';
 
 /**
  * Search, in three tiers, fastest first:
@@ -45,6 +46,11 @@ const matcher = createMatcher(matcherData, messageDetails);
 const codes: CodeIndexEntry[] = codeIndex(matcherData, messageDetails);
 const codeSearchIndex = indexCodes(codes);
 const codesByNumber = new Map<number, CodeIndexEntry>(codes.map((entry) => [entry.code, entry]));
+/** Words the site certainly uses: the fallback searches these first. */
+const knownWords = new Set<string>([
+  ...codes.flatMap((entry) => words(`${entry.name} ${entry.summary} ${entry.aliases.join(' ')}`)),
+  ...matcher.wordIndex.keys(),
+]);
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 
@@ -95,16 +101,20 @@ function quickRows(base: string, text: string, filters: Filters): { rows: Row[];
   const exact = /^\s*(5\d\d)\s*$/.exec(text)?.[1];
   const exactEntry = exact ? codesByNumber.get(Number(exact)) : undefined;
   const codeHits = searchCodes(codeSearchIndex, text, /[a-z0-9_]$/i.test(text));
-  // A reader who typed a code's name ("bad gateway") wants that code first, before messages that
-  // merely contain the words; a whole recognised message still comes first.
-  const named = codeHits.filter((hit) => hit.byName);
+  // Order of trust: a code typed as a number or as its whole name ("bad gateway"), a whole
+  // recognised message, a code named by some of its words, a code whose alias the reader typed,
+  // a message the reader typed part of, then anything else the code index found.
+  const queryWords = words(text).join(' ');
+  const exactName = codeHits.filter((hit) => words(hit.entry.name).join(' ') === queryWords);
   const found = answers(analysis);
   const whole = found.filter((answer) => answer.kind === 'status' || !answer.hit.partial);
   const partial = found.filter((answer) => answer.kind === 'message' && answer.hit.partial);
   const rows = mergeRows(
     exactEntry ? codeRows([{ entry: exactEntry, score: 0 }]) : [],
+    codeRows(exactName),
     answerRows(whole, codesByNumber),
-    codeRows(named),
+    codeRows(codeHits.filter((hit) => hit.byName)),
+    codeRows(codeHits.filter((hit) => hit.byAlias)),
     answerRows(partial, codesByNumber),
     codeRows(codeHits),
   );
@@ -148,7 +158,7 @@ async function pagefindRows(
   const pagefind = await loadPagefind(base);
   if (!isCurrent()) return { rows: [], mode: 'all' };
   const options = { filters: toPagefindFilters(filters) };
-  const plan = fallbackPlan(text, keywords);
+  const plan = fallbackPlan(text, keywords, knownWords);
   type Handle = { id: string; score: number; data(): Promise<PagefindResult> };
   let handles: Handle[] = [];
   let mode: FallbackMode = 'all';
@@ -199,8 +209,31 @@ function badge(kind: string, text: string): HTMLElement {
   return span;
 }
 
+/**
+ * Appends `text` to `parent` with the words the reader typed marked, as Pagefind marks its
+ * excerpts. Words are matched at the start of a word; everything goes in as text.
+ */
+function appendMarked(parent: HTMLElement, text: string, marked: readonly string[]): void {
+  const wanted = marked.filter((word) => word.length >= 2 && !STOP_WORDS.has(word)).slice(0, 12);
+  if (wanted.length === 0) {
+    parent.append(text);
+    return;
+  }
+  const escaped = wanted.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`\\b(?:${escaped.join('|')})[a-z0-9]*`, 'gi');
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    parent.append(text.slice(last, match.index));
+    const mark = document.createElement('mark');
+    mark.textContent = match[0];
+    parent.append(mark);
+    last = match.index + match[0].length;
+  }
+  parent.append(text.slice(last));
+}
+
 /** Fills `item` with a row's title, badges, context line and excerpt. All text goes in as text. */
-function renderRow(item: HTMLElement, row: Row): void {
+function renderRow(item: HTMLElement, row: Row, marked: readonly string[] = []): void {
   const title = document.createElement('span');
   title.className = 'title';
   title.textContent = row.title;
@@ -217,7 +250,7 @@ function renderRow(item: HTMLElement, row: Row): void {
   const excerpt = document.createElement('span');
   excerpt.className = 'excerpt';
   if (row.excerptHtml !== undefined) appendExcerpt(excerpt, row.excerptHtml);
-  else excerpt.textContent = row.detail ?? '';
+  else appendMarked(excerpt, row.detail ?? '', marked);
   item.append(excerpt);
 }
 
@@ -318,6 +351,7 @@ class SiteSearch extends HTMLElement {
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
     const query = this.#input.value.trim();
+    const marked = query.length <= 200 ? words(query) : [];
     this.#list.dataset['query'] = query;
     if (partial) this.#list.setAttribute('aria-busy', 'true');
     else this.#list.removeAttribute('aria-busy');
@@ -327,6 +361,7 @@ class SiteSearch extends HTMLElement {
       else this.#open(false);
       return;
     }
+    // A row is known by where it leads, whichever tier found it, so a choice survives a refresh.
     const option = (index: number, key: string, href: string): [HTMLLIElement, HTMLAnchorElement] => {
       const item = document.createElement('li');
       item.setAttribute('role', 'presentation');
@@ -341,9 +376,9 @@ class SiteSearch extends HTMLElement {
       return [item, link];
     };
     const items = rows.map((row, index) => {
-      const [item, link] = option(index, row.key, row.path);
+      const [item, link] = option(index, row.path, row.path);
       if (row.kind === 'message') link.classList.add('message');
-      renderRow(link, row);
+      renderRow(link, row, marked);
       return item;
     });
     // The last row opens the search page, with every result and the filters.
@@ -485,6 +520,7 @@ class SearchPage extends HTMLElement {
     const shown = state.query.length > 80 ? `${state.query.slice(0, 79)}…` : state.query;
     const what = state.query === '' ? 'these filters' : `“${shown}”${filtered ? ' with these filters' : ''}`;
     const quick = quickRows(base, text, state.filters);
+    const marked = text.length <= 200 ? words(text) : [];
     const draw = (rows: Row[], note: string) => {
       heading.textContent = rows.length === 0 ? `No code matches ${what}.` : `${rows.length} results for ${what}${note}`;
       list.replaceChildren(
@@ -493,7 +529,7 @@ class SearchPage extends HTMLElement {
           const link = document.createElement('a');
           link.href = row.path;
           if (row.kind === 'message') link.classList.add('message');
-          renderRow(link, row);
+          renderRow(link, row, marked);
           item.append(link);
           return item;
         }),

@@ -57,6 +57,13 @@ describe('fallbackPlan', () => {
     });
   });
 
+  it('searches the words the site is known to use first, so a long paste never loses them', () => {
+    const many = Array.from({ length: 60 }, (_, i) => `word${i}`);
+    const plan = fallbackPlan(many.join(' '), [...many, 'gateway'], new Set(['gateway']));
+    expect(plan.any[0]).toBe('gateway');
+    expect(plan.any).toHaveLength(48);
+  });
+
   it('skips the distinctive search when it is the query again', () => {
     expect(fallbackPlan('upstream gone', ['upstream', 'gone']).distinctive).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import type { Emitter } from '../emitters.ts';
 import type { MatcherData, MessageChecks, MessageDetails } from './matcher-data.ts';
 import { readPaste, type Paste } from './paste.ts';
-import { checkPattern, literalText } from './pattern-safety.ts';
+import { describePattern } from './pattern-safety.ts';
 import { STOP_WORDS, words } from './tokens.ts';
 
 /**
@@ -125,7 +125,7 @@ const MAX_HITS = 12;
 /** Queries of at most this many words are also matched against parts of messages. */
 const MAX_FRAGMENT_WORDS = 12;
 /** Most keywords kept for fallback searches. */
-const MAX_KEYWORDS = 32;
+const MAX_KEYWORDS = 96;
 
 /** Whole words inside a literal: parts bounded by non-word characters within it on both sides. */
 function wholeWords(anchor: string): string[] {
@@ -166,14 +166,13 @@ export function createMatcher(data: MatcherData, details?: MessageDetails, check
         ...(section ? { section } : {}),
       };
       if (kind === 1) {
-        const { anchors } = checkPattern(text);
-        const literal = literalText(text);
+        const { anchors, text: literal, display } = describePattern(text);
         const anchorWords = anchors.map((anchor) => wholeWords(anchor).sort((a, b) => b.length - a.length)[0]);
         return {
           ...base,
           words: words(literal),
           text: literal,
-          display: literalText(text, '…'),
+          display,
           pattern: new RegExp(text, 'i'),
           anchors,
           ...(anchorWords.every((word) => word !== undefined) ? { anchorWords: anchorWords as string[] } : {}),

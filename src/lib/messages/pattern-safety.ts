@@ -332,7 +332,10 @@ export function checkPattern(source: string, needAnchors = true): { anchors: str
  * "upstream timed out (…: …)", shown to readers.
  */
 export function literalText(source: string, gap = ' '): string {
-  const alternatives = new Parser(source).parse();
+  return textOf(new Parser(source).parse(), gap);
+}
+
+function textOf(alternatives: Node[][], gap: string): string {
   const out: string[] = [];
   const walk = (nodes: Node[]): void => {
     for (const node of nodes) {
@@ -350,4 +353,14 @@ export function literalText(source: string, gap = ' '): string {
   walk(alternatives[0] ?? []);
   const text = out.join('');
   return gap === ' ' ? text.replace(/\s+/g, ' ').trim() : text.replace(/(?:…\s*){2,}/g, '… ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What the matcher needs of a pattern the build has already checked, from one parse and without
+ * the safety checks: its anchors, its words for matching ({@link literalText} with spaces) and how
+ * it reads ({@link literalText} with "…").
+ */
+export function describePattern(source: string): { anchors: string[]; text: string; display: string } {
+  const alternatives = new Parser(source).parse();
+  return { anchors: requiredLiterals(alternatives) ?? [], text: textOf(alternatives, ' '), display: textOf(alternatives, '…') };
 }
