@@ -129,9 +129,10 @@ function pageRow(result: PagefindResult): Row | undefined {
   const code = Number(result.meta['code']);
   const entry = codesByNumber.get(code);
   if (!entry) return undefined;
+  // A code's page and the page of its error messages are one result: the code's page.
   return {
     key: `page:${code}`,
-    path: result.url,
+    path: /\/messages\/5\d\d\/$/.test(result.url) ? result.url.replace(/messages\/(5\d\d)\/$/, '$1/') : result.url,
     title: `${entry.code} ${entry.name}`,
     code,
     status: entry.status,

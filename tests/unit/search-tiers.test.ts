@@ -61,7 +61,7 @@ describe('fallbackPlan', () => {
     const many = Array.from({ length: 60 }, (_, i) => `word${i}`);
     const plan = fallbackPlan(many.join(' '), [...many, 'gateway'], new Set(['gateway']));
     expect(plan.any[0]).toBe('gateway');
-    expect(plan.any).toHaveLength(48);
+    expect(plan.any).toHaveLength(24);
   });
 
   it('skips the distinctive search when it is the query again', () => {

@@ -48,6 +48,8 @@ const STATUS_PATTERNS: readonly RegExp[] = [
   /\b(?:error|http|status|code)[ \t]{0,3}[:=([]?[ \t]{0,3}(5\d\d)\b/gi,
   // Titles: 504 ERROR (CloudFront), 503 Server Error: (requests)
   /\b(5\d\d)[ \t]{1,3}(?:server[ \t]{1,3})?error\b/gi,
+  // Clients reporting what came back: "but was 502", "got 503", "returned 500", "received 504"
+  /\b(?:was|got|returned|received)[ \t:]{1,3}(5\d\d)\b/gi,
   // A code in brackets: [503], (502)
   /[[(](5\d\d)[\])]/g,
   // A line that starts with a status, as tools and pages print it: 504 {"message": ...}, "502. That's an error."

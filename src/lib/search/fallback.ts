@@ -8,7 +8,7 @@
 export type FallbackMode = 'all' | 'distinctive' | 'any';
 
 /** Most single-word searches made for one query. */
-export const MAX_FALLBACK_WORDS = 48;
+export const MAX_FALLBACK_WORDS = 24;
 
 /**
  * The searches to try, in order: the whole query, then its distinctive words (noise and common
