@@ -23,7 +23,7 @@ const address = server.address();
 const origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
 const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--disable-component-update'] });
 try {
-  const result = await pasteAccuracy(browser, origin, cases);
+  const result = await pasteAccuracy(browser, origin, cases, true);
   for (const miss of result.misses) {
     console.log(`miss ${miss.file}: want ${miss.want.join('/')}, got ${miss.got.join(', ') || 'nothing'}\n     ${miss.paste.replace(/\s+/g, ' ')}`);
   }

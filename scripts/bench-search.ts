@@ -30,17 +30,31 @@ async function paste(page: Page, text: string): Promise<void> {
     input.focus();
     const data = new DataTransfer();
     data.setData('text', value);
-    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    // A synthetic paste event inserts nothing by itself: when no handler took it, insert the text
+    // as the browser would.
+    if (input.dispatchEvent(event)) {
+      input.setRangeText(value, input.selectionStart ?? 0, input.selectionEnd ?? 0, 'end');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
   }, text);
 }
 
 /** The codes the dropdown's rows lead to, in order, once it has settled ([] for "No code matches"). */
 async function dropdownCodes(page: Page): Promise<number[]> {
   const list = page.locator('#site-search-results');
+  // Settled: the list answers the query now in the box (not the one before), and nothing more is on its way.
   await page.waitForFunction(
     () => {
-      const results = document.querySelector('#site-search-results');
-      return Boolean(results && !results.hasAttribute('aria-busy') && results.querySelector('[role="option"], .search-status'));
+      const results = document.querySelector<HTMLElement>('#site-search-results');
+      const input = document.querySelector<HTMLInputElement>('#site-search-input');
+      return Boolean(
+        results &&
+          input &&
+          results.dataset['query'] === input.value.trim() &&
+          !results.hasAttribute('aria-busy') &&
+          results.querySelector('[role="option"], .search-status'),
+      );
     },
     null,
     { timeout: 60_000 },
@@ -64,7 +78,7 @@ export interface Accuracy {
  * Runs every paste of the set through the header search box of one page, as a reader would paste
  * it, and counts how often the expected code is the first row, among the first three, or missing.
  */
-export async function pasteAccuracy(browser: Browser, origin: string, cases: readonly PasteCase[]): Promise<Accuracy> {
+export async function pasteAccuracy(browser: Browser, origin: string, cases: readonly PasteCase[], progress = false): Promise<Accuracy> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/`, { waitUntil: 'networkidle' });
@@ -81,7 +95,9 @@ export async function pasteAccuracy(browser: Browser, origin: string, cases: rea
     if (codes[0] !== undefined && item.codes.includes(codes[0])) result.top1++;
     else result.misses.push({ file: item.file, paste: item.paste.slice(0, 120), want: item.codes, got: firstThree });
     if (firstThree.some((code) => item.codes.includes(code))) result.top3++;
+    if (progress) process.stdout.write(codes[0] !== undefined && item.codes.includes(codes[0]) ? '.' : 'x');
   }
+  if (progress) process.stdout.write('\n');
   await context.close();
   return result;
 }

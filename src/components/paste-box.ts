@@ -4,7 +4,7 @@ import messageDetails from 'virtual:messageDetails';
 import { EMITTER_LABELS } from '../lib/emitters';
 import { analyze, answers, createMatcher, type Answer } from '../lib/messages/match';
 import { codeIndex, type CodeIndexEntry } from '../lib/messages/matcher-data';
-import { messageAnchor } from '../lib/messages/paths';
+import { messagePath } from '../lib/messages/paths';
 import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
 import { toSearchBox, SEARCH_URL_MAX } from '../lib/search/query-text';
 import { codePath, guidePath, withBase } from '../lib/site-paths';
@@ -123,7 +123,7 @@ class PasteBox extends HTMLElement {
       fact(list, 'Retry', ...this.#retry(page, entry));
       if (hit.message.check) fact(list, 'Check first', hit.message.check);
       const [emitterId = '', id = ''] = hit.message.key.split('/');
-      fact(list, 'More', link(`${withBase(base, '/messages/')}#${messageAnchor(emitterId, id)}`, 'the catalogue entry and its source'));
+      fact(list, 'More', link(withBase(base, messagePath(emitterId, id)), 'the catalogue entry and its source'));
     } else {
       const layer = answer.layer;
       if (layer) {

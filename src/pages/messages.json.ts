@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { MESSAGES_SCHEMA_PATH, toMessagesJson } from '../lib/messages/json';
-import { messageAnchor } from '../lib/messages/paths';
+import { messagePath } from '../lib/messages/paths';
 import { sortEmitters } from '../lib/messages/views';
 import { absoluteUrl } from '../lib/site-urls';
 
@@ -10,7 +10,7 @@ export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
   const files = sortEmitters((await getCollection('messages')).map((entry) => entry.data));
   const body = toMessagesJson(files, absoluteUrl(site, base, MESSAGES_SCHEMA_PATH), (emitter, id) =>
-    absoluteUrl(site, base, `/messages/#${messageAnchor(emitter, id)}`),
+    absoluteUrl(site, base, messagePath(emitter, id)),
   );
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json' } });
 };

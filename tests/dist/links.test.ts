@@ -31,6 +31,11 @@ const ALLOWED_HOSTS = new Set([
   'nodejs.org',
   'pkg.go.dev',
   'devcenter.heroku.com',
+  // Sources of the error-message catalogue.
+  'vercel.com',
+  'platform.claude.com',
+  'code.claude.com',
+  'developers.google.com',
 ]);
 
 const SITE_ORIGIN = 'https://http5xx.dev';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withoutRecognisedAliases } from '../../src/lib/messages/compact';
 import { analyze, answers, createMatcher, recognise } from '../../src/lib/messages/match';
-import type { CodeKey, MatcherData, MessageDetails } from '../../src/lib/messages/matcher-data';
+import type { CodeKey, MatcherData, MessageChecks, MessageDetails } from '../../src/lib/messages/matcher-data';
 import { readPaste } from '../../src/lib/messages/paste';
 import { words } from '../../src/lib/messages/tokens';
 
@@ -18,28 +18,28 @@ const DATA: MatcherData = {
   v: 1,
   emitters: [
     {
-      id: 'nginx',
       name: 'nginx',
       layer: 'reverse-proxy',
       guide: 'nginx-reverse-proxy',
-      m: [
-        [0, 'upstream timed out', [504]],
-        [1, 'upstream timed out \\(\\d+: [^)]*\\) while reading response header from upstream', [504], '504#typical-triggers'],
-        [0, 'no live upstreams while connecting to upstream', [502]],
+      t: [
+        ['upstream timed out', 504],
+        ['no live upstreams while connecting to upstream', 502],
       ],
+      p: [['upstream timed out \\(\\d+: [^)]*\\) while reading response header from upstream', 504, 0]],
     },
-    { id: 'envoy', name: 'Envoy', layer: 'service-mesh', m: [[0, 'no healthy upstream', [503]]] },
-    { id: 'apache', name: 'Apache httpd', layer: 'reverse-proxy', m: [[0, 'AH01075: Error dispatching request to', [504, 503]]] },
+    { name: 'Envoy', layer: 'service-mesh', t: [['no healthy upstream', 503]], p: [] },
+    { name: 'Apache httpd', layer: 'reverse-proxy', t: [['AH01075: Error dispatching request to', [504, 503]]], p: [] },
     {
-      id: 'gateway',
       name: 'API Gateway',
       layer: 'api-gateway',
-      m: [
-        [0, 'Internal server error', [500, 502]],
-        [0, 'Malformed Lambda proxy response', [502]],
+      t: [
+        ['Internal server error', [500, 502]],
+        ['Malformed Lambda proxy response', 502],
       ],
+      p: [],
     },
   ],
+  f: ['typical-triggers'],
   fingerprints: [
     [1, 'server', '^envoy$'],
     [0, 'server', '^nginx'],
@@ -56,13 +56,20 @@ const DATA: MatcherData = {
 const DETAILS: MessageDetails = {
   v: 1,
   summaries: DATA.codes.map((entry) => `${entry.name}.`),
-  messages: DATA.emitters.flatMap((emitter) => emitter.m).map(([, , codes], i) => ({
+  messages: DATA.emitters.flatMap((emitter) => [...emitter.t, ...emitter.p]).map(([, codes], i) => ({
     m: `meaning ${i}`,
-    w: codes.length > 1 ? codes.map((c) => `condition for ${c}`) : [],
+    w: Array.isArray(codes) ? codes.map((c) => `condition for ${c}`) : [],
   })),
   fingerprints: ['Envoy wrote it.', 'nginx wrote it.'],
 };
-const matcher = createMatcher(DATA, DETAILS);
+// Emitter ids come with the checks module; messages keep their positions as ids here (#n).
+const CHECKS: MessageChecks = {
+  v: 1,
+  emitters: ['nginx', 'envoy', 'apache', 'gateway'],
+  ids: DATA.emitters.flatMap((emitter) => [...emitter.t, ...emitter.p].map((_, n) => `#${n}`)),
+  checks: DATA.emitters.flatMap((emitter) => [...emitter.t, ...emitter.p]).map((_, i) => `check ${i}`),
+};
+const matcher = createMatcher(DATA, DETAILS, CHECKS);
 const top = (text: string) => {
   const first = answers(analyze(text, matcher))[0];
   return first === undefined ? undefined : first.kind === 'message' ? `${first.hit.code} ${first.hit.message.key}` : `${first.code} stated`;
@@ -144,12 +151,12 @@ describe('readPaste', () => {
 
 describe('analyze', () => {
   it('finds a literal message inside a noisy log line', () => {
-    expect(top('2024/03/05 10:12:41 [error] 31#31: *9 no live upstreams while connecting to upstream, client: 10.0.0.5')).toBe('502 nginx/#2');
+    expect(top('2024/03/05 10:12:41 [error] 31#31: *9 no live upstreams while connecting to upstream, client: 10.0.0.5')).toBe('502 nginx/#1');
   });
 
   it('ranks the most specific message first and drops a shorter one it contains', () => {
     const analysis = analyze('upstream timed out (110: Connection timed out) while reading response header from upstream, client: 1.2.3.4', matcher);
-    expect(analysis.hits.map((hit) => hit.message.key)).toEqual(['nginx/#1']);
+    expect(analysis.hits.map((hit) => hit.message.key)).toEqual(['nginx/#2']);
     expect(analysis.hits[0]?.matched).toBe('upstream timed out (110: Connection timed out) while reading response header from upstream');
   });
 
@@ -172,7 +179,7 @@ describe('analyze', () => {
 
   it('matches a few typed words against parts of messages, the last word half typed', () => {
     const analysis = analyze('no live ups', matcher);
-    expect(analysis.hits.map((hit) => [hit.message.key, hit.partial])).toEqual([['nginx/#2', true]]);
+    expect(analysis.hits.map((hit) => [hit.message.key, hit.partial])).toEqual([['nginx/#1', true]]);
   });
 
   it('does not match one common word against parts of messages', () => {
@@ -194,7 +201,7 @@ describe('analyze', () => {
   });
 
   it('recognise() lists every whole message found, before ranking drops the less specific', () => {
-    expect([...recognise('upstream timed out (110: Connection timed out) while reading response header from upstream', matcher)].sort()).toEqual(['nginx/#0', 'nginx/#1']);
+    expect([...recognise('upstream timed out (110: Connection timed out) while reading response header from upstream', matcher)].sort()).toEqual(['nginx/#0', 'nginx/#2']);
   });
 });
 
@@ -241,7 +248,7 @@ describe('the matcher on hostile input', { timeout: 60_000 }, () => {
   it('finds a message in 10,000 lines of other log', () => {
     const noise = Array.from({ length: 10_000 }, (_, i) => `2024-05-12T03:14:${String(i % 60).padStart(2, '0')}Z INFO request ${i} served in 12 ms`);
     noise.splice(7_777, 0, '2024/05/12 03:14:07 [error] 1#1: *2 no live upstreams while connecting to upstream');
-    expect(top(noise.join('\n'))).toBe('502 nginx/#2');
+    expect(top(noise.join('\n'))).toBe('502 nginx/#1');
   });
 });
 

@@ -14,6 +14,7 @@ import { STOP_WORDS, words } from './tokens.ts';
 
 /** An emitter as the matcher knows it. */
 export interface EmitterInfo {
+  /** Its file name (`nginx`) when the checks module is loaded, else `#` and its index. */
   id: string;
   name: string;
   layer: Emitter;
@@ -145,15 +146,20 @@ function wholeWords(anchor: string): string[] {
  * (`details`) and the ids and first checks the paste box shows (`checks`) when given.
  */
 export function createMatcher(data: MatcherData, details?: MessageDetails, checks?: MessageChecks): Matcher {
-  const emitters: EmitterInfo[] = data.emitters.map(({ m: _messages, ...emitter }) => emitter);
+  const emitters: EmitterInfo[] = data.emitters.map(({ t: _texts, p: _patterns, ...emitter }, e) => ({
+    id: checks?.emitters[e] ?? `#${e}`,
+    ...emitter,
+  }));
   let index = 0;
   const messages: CatalogueMessage[] = data.emitters.flatMap((source, e) =>
-    source.m.map(([kind, text, codes, section], n) => {
+    [...source.t.map((entry) => [0, entry] as const), ...source.p.map((entry) => [1, entry] as const)].map(([kind, [text, codeOrCodes, section]], n) => {
       const emitter = emitters[e] as EmitterInfo;
       const detail = details?.messages[index];
       const check = checks?.checks[index];
       const id = checks?.ids[index];
       index++;
+      const codes = typeof codeOrCodes === 'number' ? [codeOrCodes] : codeOrCodes;
+      const where = typeof section === 'number' ? `${codes[0]}#${data.f[section]}` : section;
       const base = {
         key: `${emitter.id}/${id ?? `#${n}`}`,
         emitter,
@@ -163,7 +169,7 @@ export function createMatcher(data: MatcherData, details?: MessageDetails, check
         }),
         ...(detail ? { meaning: detail.m } : {}),
         ...(check !== undefined ? { check } : {}),
-        ...(section ? { section } : {}),
+        ...(where ? { section: where } : {}),
       };
       if (kind === 1) {
         const { anchors, text: literal, display } = describePattern(text);

@@ -14,8 +14,12 @@ export interface CodeIndexEntry {
   layers: string[];
 }
 
-/** One message, compactly: a literal (kind 0) or a pattern (kind 1), its codes, and `NNN#fragment`. */
-export type MatcherMessage = [kind: 0 | 1, source: string, codes: number[], section?: string];
+/**
+ * One message, compactly: its literal text or pattern, its code (or codes), and its section: an
+ * index into {@link MatcherData}'s `f` when the section is on the page of its first code, else
+ * `NNN#fragment`.
+ */
+export type MatcherMessage = [source: string, codes: number | number[], section?: number | string];
 
 /** A code as the browser's index holds it; its summary is prose, in {@link MessageDetails}. */
 export type CodeKey = Omit<CodeIndexEntry, 'summary'>;
@@ -29,8 +33,10 @@ export type CodeKey = Omit<CodeIndexEntry, 'summary'>;
 export interface MatcherData {
   /** Format version, bumped when the shape changes. */
   v: 1;
-  /** Emitters, each with its messages in catalogue order. */
-  emitters: Array<{ id: string; name: string; layer: Emitter; guide?: string; m: MatcherMessage[] }>;
+  /** Emitters, each with its literal messages (`t`) and its patterns (`p`); see {@link catalogueOrder}. */
+  emitters: Array<{ name: string; layer: Emitter; guide?: string; t: MatcherMessage[]; p: MatcherMessage[] }>;
+  /** The section fragments messages point at, each written once. */
+  f: string[];
   /** Header fingerprints: the emitter's index, the header name, and a pattern for its value. */
   fingerprints: Array<[emitter: number, header: string, value?: string]>;
   /** Every code that has a page: the small index that search answers from before Pagefind. */
@@ -52,9 +58,11 @@ export interface MessageDetails {
   fingerprints: string[];
 }
 
-/** What the paste box adds: each message's id and the first thing to check, in the same order. */
+/** What the paste box adds: the emitters' and messages' ids, and the first thing to check, in the same order. */
 export interface MessageChecks {
   v: 1;
+  /** Each emitter's id (its file name), in {@link MatcherData}'s order. */
+  emitters: string[];
   /** The message id within its emitter. */
   ids: string[];
   /** The first thing to check. */
@@ -63,25 +71,37 @@ export interface MessageChecks {
 
 const byEmitter = (files: readonly EmitterFile[]) => [...files].sort((a, b) => a.emitter.localeCompare(b.emitter));
 
+/**
+ * The order every data module lists an emitter's messages in: its literals, then its patterns, each
+ * in file order. The prose and checks modules follow it, so one index finds a message in all three.
+ */
+export function catalogueOrder(file: EmitterFile): EmitterFile['messages'] {
+  return [...file.messages.filter((message) => message.pattern === undefined), ...file.messages.filter((message) => message.pattern !== undefined)];
+}
+
 /** Builds the browser's matcher data from validated emitter files and the code pages' index entries. */
 export function toMatcherData(files: readonly EmitterFile[], codes: readonly CodeIndexEntry[]): MatcherData {
   const sorted = byEmitter(files);
+  const fragments: string[] = [];
+  const encode = (message: EmitterFile['messages'][number]): MatcherMessage => {
+    const list = message.codes.map(({ code }) => code);
+    const head: [string, number | number[]] = [message.pattern ?? message.text ?? '', list.length === 1 ? (list[0] as number) : list];
+    if (!message.section) return head;
+    const [page, fragment = ''] = message.section.split('#');
+    if (Number(page) !== list[0]) return [...head, message.section];
+    if (!fragments.includes(fragment)) fragments.push(fragment);
+    return [...head, fragments.indexOf(fragment)];
+  };
   return {
     v: 1,
     emitters: sorted.map((file) => ({
-      id: file.emitter,
       name: file.name,
       layer: file.layer,
       ...(file.guide ? { guide: file.guide } : {}),
-      m: file.messages.map((message): MatcherMessage => {
-        const head: [0 | 1, string, number[]] = [
-          message.pattern === undefined ? 0 : 1,
-          message.pattern ?? message.text ?? '',
-          message.codes.map(({ code }) => code),
-        ];
-        return message.section ? [...head, message.section] : head;
-      }),
+      t: file.messages.filter((message) => message.pattern === undefined).map(encode),
+      p: file.messages.filter((message) => message.pattern !== undefined).map(encode),
     })),
+    f: fragments,
     fingerprints: sorted.flatMap((file, e) =>
       file.fingerprints.map((fingerprint): [number, string, string?] =>
         fingerprint.value === undefined ? [e, fingerprint.header] : [e, fingerprint.header, fingerprint.value],
@@ -105,7 +125,7 @@ export function toMessageDetails(files: readonly EmitterFile[], codes: readonly 
     v: 1,
     summaries: sortedCodes(codes).map((entry) => entry.summary),
     messages: sorted.flatMap((file) =>
-      file.messages.map((message) => ({
+      catalogueOrder(file).map((message) => ({
         m: message.meaning,
         w: message.codes.length > 1 ? message.codes.map((code) => code.when ?? '') : [],
       })),
@@ -116,6 +136,12 @@ export function toMessageDetails(files: readonly EmitterFile[], codes: readonly 
 
 /** Builds the paste box's extra data, in the same order as {@link toMatcherData}'s messages. */
 export function toMessageChecks(files: readonly EmitterFile[]): MessageChecks {
-  const messages = byEmitter(files).flatMap((file) => file.messages);
-  return { v: 1, ids: messages.map((message) => message.id), checks: messages.map((message) => message.check) };
+  const sorted = byEmitter(files);
+  const messages = sorted.flatMap(catalogueOrder);
+  return {
+    v: 1,
+    emitters: sorted.map((file) => file.emitter),
+    ids: messages.map((message) => message.id),
+    checks: messages.map((message) => message.check),
+  };
 }
