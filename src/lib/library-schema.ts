@@ -11,8 +11,6 @@ export const libraryDefaultsSchema = z.object({
   ecosystem: z.string().min(2),
   /** Version (or commit date) whose source was read, e.g. "2.5.0". */
   version: z.string().min(1),
-  /** Month the defaults were checked, YYYY-MM. */
-  checked: z.string().regex(/^\d{4}-\d{2}$/),
   /** Day the row was last checked against its source, YYYY-MM-DD. */
   verified: isoDateSchema.optional(),
   /** Where the defaults are defined: the source file or official doc page. */
