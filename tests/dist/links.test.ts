@@ -31,6 +31,7 @@ const ALLOWED_HOSTS = new Set([
   'nodejs.org',
   'pkg.go.dev',
   'devcenter.heroku.com',
+  'platform.claude.com',
 ]);
 
 const SITE_ORIGIN = 'https://http5xx.dev';
