@@ -69,7 +69,7 @@ export const codeFields = z.object({
   /** Phrases, log strings and error texts people search for, e.g. "upstream timed out". */
   aliases: z.array(z.string().min(2)).default([]),
   /** Day the page was last checked against its spec and sources, YYYY-MM-DD. */
-  verified: isoDateSchema.optional(),
+  verified: isoDateSchema,
 });
 
 /** Frontmatter of one `content/codes/NNN.mdx` entry. */
@@ -106,5 +106,5 @@ export const guideSchema = z.object({
   /** One sentence for the meta description and the guide list. */
   description: z.string().min(20).max(220),
   /** Day the guide was last checked against its sources, YYYY-MM-DD. */
-  verified: isoDateSchema.optional(),
+  verified: isoDateSchema,
 });

@@ -12,7 +12,7 @@ export const libraryDefaultsSchema = z.object({
   /** Version (or commit date) whose source was read, e.g. "2.5.0". */
   version: z.string().min(1),
   /** Day the row was last checked against its source, YYYY-MM-DD. */
-  verified: isoDateSchema.optional(),
+  verified: isoDateSchema,
   /** Where the defaults are defined: the source file or official doc page. */
   source: sourceSchema,
   /** Whether it retries anything at all with no retry configuration. */
