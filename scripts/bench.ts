@@ -219,6 +219,7 @@ retry:
   honourRetryAfter: true
   rule: Retry idempotent requests with backoff, a few times at most.
 aliases: ["${word(4)} ${word(5)} error ${i}"]
+verified: 2026-11-30
 ---
 
 ${sections}

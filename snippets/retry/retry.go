@@ -1,21 +1,30 @@
 // Package retry sends an HTTP request with net/http and retries transient failures safely.
 //
-// Policy (the same as fetch-retry.ts):
-//   - Retries 429, 502, 503 and 504 and transport errors. 500 only with Policy.RetryOn500, and
-//     only for idempotent methods.
+// Policy (the same as fetch-retry.ts, and the attempt budgets of the site's "Should I retry?" tool):
+//   - 429, 502 and 503 get up to MaxAttempts attempts in all (3). 504, and 500 with RetryOn500, get
+//     up to MaxAttemptsConditional (2). 500 only for idempotent methods.
 //   - Only idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT, DELETE; RFC 9110 §9.2.2) are
 //     retried, plus requests that carry an Idempotency-Key header. A request with a body must be
 //     replayable: http.NewRequest sets GetBody for *bytes.Reader, *bytes.Buffer and *strings.Reader.
-//   - The wait honours Retry-After (RFC 9110 §10.2.3), capped at MaxRetryAfter; otherwise
-//     exponential backoff with full jitter.
-//   - The context's deadline is the overall deadline: a wait that would end after it is not started.
+//   - A transport error, or an attempt with no response headers within AttemptTimeout, is retried
+//     once, and only when it was the first attempt (RFC 9110 §9.2.2: no retry of a failed automatic
+//     retry). Certificate errors, an unsupported scheme and redirect loops are not retried.
+//   - Never sooner than Retry-After asks (RFC 9110 §10.2.3): the wait is the larger of Retry-After
+//     and the backoff. When Retry-After asks for more than MaxRetryAfter, or for more than is left
+//     before the context's deadline, Do returns a *RetryAfterTooLongError instead of retrying early.
+//     Without Retry-After: exponential backoff with full jitter.
+//   - The context's deadline is the overall deadline: a backoff that would end after it is not
+//     started, and the last response is returned.
 //   - Discarded response bodies are drained (a little) and closed, so connections are reused.
 //
-// Go 1.20 or newer (math/rand seeds itself).
+// Standard library only. Go 1.20 or newer seeds math/rand itself; on older Go, call rand.Seed.
 package retry
 
 import (
 	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
 	"io"
 	"math/rand"
 	"net/http"
@@ -26,11 +35,27 @@ import (
 
 // Policy configures Do. The zero value is usable: see the defaults in Do.
 type Policy struct {
-	MaxAttempts   int           // attempts in total, the first included (default 3)
-	BaseDelay     time.Duration // first backoff ceiling (default 200ms)
-	MaxDelay      time.Duration // cap on one backoff wait (default 10s)
-	MaxRetryAfter time.Duration // cap on a Retry-After wait (default 30s)
-	RetryOn500    bool          // also retry 500, idempotent methods only
+	MaxAttempts            int           // attempts in all for 429, 502, 503 (default 3)
+	MaxAttemptsConditional int           // attempts in all for 504, and 500 with RetryOn500 (default 2)
+	BaseDelay              time.Duration // first backoff ceiling (default 200ms)
+	MaxDelay               time.Duration // cap on one backoff wait (default 10s)
+	MaxRetryAfter          time.Duration // longest Retry-After to wait for (default 30s)
+	AttemptTimeout         time.Duration // how long one attempt may wait for response headers (default 10s)
+	RetryOn500             bool          // also retry 500, idempotent methods only
+}
+
+// RetryAfterTooLongError reports a Retry-After longer than the caller can afford. The response's
+// body has been closed; its status and headers are kept.
+type RetryAfterTooLongError struct {
+	StatusCode int
+	Header     http.Header
+	RetryAfter time.Duration // what the server asked for
+	Limit      time.Duration // MaxRetryAfter, or the time left before the deadline
+}
+
+func (e *RetryAfterTooLongError) Error() string {
+	return fmt.Sprintf("%d: the server asks to wait %s (Retry-After), longer than this call can wait (%s); not retrying early",
+		e.StatusCode, e.RetryAfter.Round(time.Second), e.Limit.Round(time.Second))
 }
 
 var idempotentMethods = map[string]bool{
@@ -45,6 +70,9 @@ func Do(client *http.Client, req *http.Request, p Policy) (*http.Response, error
 	if p.MaxAttempts < 1 {
 		p.MaxAttempts = 3
 	}
+	if p.MaxAttemptsConditional < 1 {
+		p.MaxAttemptsConditional = 2
+	}
 	if p.BaseDelay <= 0 {
 		p.BaseDelay = 200 * time.Millisecond
 	}
@@ -54,32 +82,55 @@ func Do(client *http.Client, req *http.Request, p Policy) (*http.Response, error
 	if p.MaxRetryAfter <= 0 {
 		p.MaxRetryAfter = 30 * time.Second
 	}
+	if p.AttemptTimeout <= 0 {
+		p.AttemptTimeout = 10 * time.Second
+	}
 
 	ctx := req.Context()
 	idempotent := idempotentMethods[req.Method]
 	hasKey := req.Header.Get("Idempotency-Key") != ""
 	replayable := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
 	mayRetry := (idempotent || hasKey) && replayable
+	attemptsFor := func(status int) int {
+		switch {
+		case status == http.StatusTooManyRequests || status == http.StatusBadGateway || status == http.StatusServiceUnavailable:
+			return p.MaxAttempts
+		case status == http.StatusGatewayTimeout || (status == http.StatusInternalServerError && p.RetryOn500 && idempotent):
+			return p.MaxAttemptsConditional
+		}
+		return 1
+	}
 
 	for attempt := 1; ; attempt++ {
-		attemptReq := req
+		// Each attempt gets its own cancel: a timer fires it if no headers arrive in time; after that,
+		// closing the returned body fires it, so the caller can read the body under ctx alone.
+		attemptCtx, cancel := context.WithCancel(ctx)
+		timedOut := make(chan struct{})
+		timer := time.AfterFunc(p.AttemptTimeout, func() { close(timedOut); cancel() })
+		attemptReq := req.Clone(attemptCtx)
 		if attempt > 1 && req.GetBody != nil {
 			body, err := req.GetBody()
 			if err != nil {
+				cancel()
 				return nil, err
 			}
-			attemptReq = req.Clone(ctx)
 			attemptReq.Body = body
 		}
 
 		resp, err := client.Do(attemptReq)
+		stopped := timer.Stop()
 		if err != nil {
+			cancel()
 			// Deadline reached or caller cancelled: never retry.
 			if ctx.Err() != nil {
 				return nil, err
 			}
+			if !stopped {
+				<-timedOut
+				err = fmt.Errorf("attempt %d: no response within %s: %w", attempt, p.AttemptTimeout, err)
+			}
 			delay := backoff(p, attempt)
-			if !mayRetry || attempt >= p.MaxAttempts || pastDeadline(ctx, delay) {
+			if !mayRetry || attempt > 1 || p.MaxAttempts < 2 || permanent(err) || pastDeadline(ctx, delay) {
 				return nil, err
 			}
 			if sleepErr := sleep(ctx, delay); sleepErr != nil {
@@ -87,20 +138,21 @@ func Do(client *http.Client, req *http.Request, p Policy) (*http.Response, error
 			}
 			continue
 		}
+		resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 
-		retryable := resp.StatusCode == http.StatusTooManyRequests ||
-			resp.StatusCode == http.StatusBadGateway ||
-			resp.StatusCode == http.StatusServiceUnavailable ||
-			resp.StatusCode == http.StatusGatewayTimeout ||
-			(resp.StatusCode == http.StatusInternalServerError && p.RetryOn500 && idempotent)
-		if !retryable || !mayRetry || attempt >= p.MaxAttempts {
+		if !mayRetry || attempt >= attemptsFor(resp.StatusCode) {
 			return resp, nil
 		}
 
 		delay := backoff(p, attempt)
 		if wait, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), serverNow(resp)); ok {
-			if wait > p.MaxRetryAfter {
-				wait = p.MaxRetryAfter
+			limit := p.MaxRetryAfter
+			if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < limit {
+				limit = time.Until(deadline)
+			}
+			if wait > limit {
+				drain(resp)
+				return nil, &RetryAfterTooLongError{StatusCode: resp.StatusCode, Header: resp.Header, RetryAfter: wait, Limit: limit}
 			}
 			if wait > delay {
 				delay = wait
@@ -126,7 +178,7 @@ func ParseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 	if strings.Trim(value, "0123456789") == "" {
 		seconds, err := strconv.ParseInt(value, 10, 64)
 		if err != nil || seconds > int64(time.Duration(1<<63-1)/time.Second) {
-			return 1<<63 - 1, true // absurdly large: the caller's cap applies
+			return 1<<63 - 1, true // absurdly large: longer than any limit
 		}
 		return time.Duration(seconds) * time.Second, true
 	}
@@ -147,6 +199,18 @@ func serverNow(resp *http.Response) time.Time {
 		return date
 	}
 	return time.Now()
+}
+
+// permanent reports transport errors that fail the same way every time.
+func permanent(err error) bool {
+	var unknownAuthority x509.UnknownAuthorityError
+	var invalid x509.CertificateInvalidError
+	var hostname x509.HostnameError
+	if errors.As(err, &unknownAuthority) || errors.As(err, &invalid) || errors.As(err, &hostname) {
+		return true
+	}
+	text := err.Error()
+	return strings.Contains(text, "unsupported protocol scheme") || strings.Contains(text, "stopped after")
 }
 
 // backoff is exponential backoff with full jitter: random in [0, min(MaxDelay, BaseDelay*2^(n-1))).
@@ -178,6 +242,18 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-timer.C:
 		return nil
 	}
+}
+
+// cancelOnClose releases an attempt's context when its response body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c *cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
 }
 
 // drain reads a little of a discarded body, so the connection can go back to the pool, and

@@ -1,16 +1,24 @@
 """Retry transient HTTP failures safely, with the standard library only (Python 3.9+).
 
-Policy (the same as fetch-retry.ts):
-- Retries 429, 502, 503 and 504 and network errors. 500 only with retry_on_500=True, and only for
-  idempotent methods: a 500 is usually a bug that repeats, and a server that honours
-  Idempotency-Key replays the stored 500 anyway.
+Policy (the same as fetch-retry.ts, and the attempt budgets of the site's "Should I retry?" tool):
+- 429, 502 and 503 get up to max_attempts attempts in all (3). 504, and 500 with retry_on_500=True,
+  get up to max_attempts_conditional (2): the server may have done the work, and a 500 is usually a
+  bug that repeats. 500 only for idempotent methods: a server that honours Idempotency-Key replays
+  the stored 500 anyway.
 - Only idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT, DELETE; RFC 9110 section 9.2.2) are
   retried, plus requests that carry an Idempotency-Key header. POST or PATCH without one: sent once.
-- The wait honours Retry-After (delay-seconds or HTTP-date, RFC 9110 section 10.2.3), capped at
-  max_retry_after; otherwise exponential backoff with full jitter: random(0, min(cap, base * 2**n)).
-- At most max_attempts attempts within one overall deadline (seconds). A wait that would end after
-  the deadline is not started: the last response is returned (or the last error raised) at once.
-  Note that urllib's timeout applies to each socket operation, not to a whole attempt.
+- A network error or an attempt timeout is retried once, and only when it was the first attempt:
+  RFC 9110 section 9.2.2 says not to retry a failed automatic retry.
+- Never sooner than Retry-After asks (delay-seconds or HTTP-date, RFC 9110 section 10.2.3): the
+  wait is the larger of Retry-After and the backoff. When Retry-After asks for more than
+  max_retry_after, or for more than the time left before the deadline, RetryAfterTooLong is raised
+  (with the response) instead of retrying early. Without Retry-After: exponential backoff with full
+  jitter, retry n waits random(0, min(max_delay, base_delay * 2 ** (n - 1))).
+- One overall deadline (seconds) for every attempt and wait. A backoff that would end after it is
+  not started: the last response is returned (or the last error raised) at once.
+- attempt_timeout (capped at the time left) bounds each wait for the server: urllib applies it to
+  connecting and to each read on the socket, not to the attempt as a whole, so a server that
+  trickles bytes can stretch one attempt past it, and past the deadline.
 - Discarded responses are read and closed.
 
 fetch_with_retry returns the final response whatever its status (an http.client.HTTPResponse, or
@@ -24,6 +32,7 @@ import argparse
 import http.client
 import random as _random
 import re
+import math
 import sys
 import time
 import urllib.error
@@ -31,7 +40,22 @@ import urllib.request
 from calendar import timegm
 
 IDEMPOTENT_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"}
-RETRY_STATUSES = {429, 502, 503, 504}
+RETRY_STATUSES = {429, 502, 503}  # up to max_attempts
+MAX_ATTEMPTS = 3
+MAX_ATTEMPTS_CONDITIONAL = 2  # 504, and 500 when asked
+
+
+class RetryAfterTooLong(Exception):
+    """The server asked, with Retry-After, for a longer wait than this call can afford."""
+
+    def __init__(self, response, retry_after, limit):
+        super().__init__(
+            "%d: the server asks to wait %d s (Retry-After), longer than this call can wait (%d s); "
+            "not retrying early" % (response.status, math.ceil(retry_after), limit)
+        )
+        self.response = response  # unread: its body and headers are the caller's to read and close
+        self.retry_after = retry_after
+        self.limit = limit
 
 
 def fetch_with_retry(
@@ -40,10 +64,12 @@ def fetch_with_retry(
     data=None,
     headers=None,
     *,
-    max_attempts=3,
+    max_attempts=MAX_ATTEMPTS,
+    max_attempts_conditional=MAX_ATTEMPTS_CONDITIONAL,
     base_delay=0.2,
     max_delay=10.0,
     max_retry_after=30.0,
+    attempt_timeout=10.0,
     deadline=30.0,
     retry_on_500=False,
     sleep=time.sleep,
@@ -56,11 +82,17 @@ def fetch_with_retry(
     # Only a bytes body can be sent again; a file or an iterator is consumed by the first attempt.
     replayable = data is None or isinstance(data, (bytes, bytearray))
     may_retry = (idempotent or has_key) and replayable
-    max_attempts = max(1, int(max_attempts))
     deadline_at = time.monotonic() + deadline
 
     def backoff(attempt):
         return random() * min(max_delay, base_delay * 2 ** (attempt - 1))
+
+    def attempts_for(status):
+        if status in RETRY_STATUSES:
+            return max_attempts
+        if status == 504 or (status == 500 and retry_on_500 and idempotent):
+            return max_attempts_conditional
+        return 1
 
     attempt = 0
     while True:
@@ -70,28 +102,29 @@ def fetch_with_retry(
             raise TimeoutError("deadline reached before attempt %d" % attempt)
         request = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
-            response = urllib.request.urlopen(request, timeout=remaining)
+            response = urllib.request.urlopen(request, timeout=min(attempt_timeout, remaining))
         except urllib.error.HTTPError as error:
             response = error  # a 4xx/5xx answer: same interface as a response
         except (urllib.error.URLError, http.client.HTTPException, OSError):
-            # No response at all: refused, reset, timed out, DNS failure...
+            # No response: refused, reset, timed out, DNS failure... Retried only after a first attempt.
             delay = backoff(attempt)
-            if not may_retry or attempt >= max_attempts or time.monotonic() + delay >= deadline_at:
+            if not may_retry or attempt > 1 or max_attempts < 2 or time.monotonic() + delay >= deadline_at:
                 raise
             sleep(delay)
             continue
 
-        status = response.status
-        retryable = status in RETRY_STATUSES or (status == 500 and retry_on_500 and idempotent)
-        if not retryable or not may_retry or attempt >= max_attempts:
+        if not may_retry or attempt >= attempts_for(response.status):
             return response
 
+        delay = backoff(attempt)
         # Compute an HTTP-date against the server's own clock (its Date header) to cancel skew.
         server_now = _parse_http_date(response.headers.get("Date") or "", time.time())
         retry_after = parse_retry_after(response.headers.get("Retry-After"), server_now)
-        delay = backoff(attempt)
         if retry_after is not None:
-            delay = max(min(retry_after, max_retry_after), delay)
+            limit = min(max_retry_after, deadline_at - time.monotonic())
+            if retry_after > limit:
+                raise RetryAfterTooLong(response, retry_after, max(0.0, limit))
+            delay = max(retry_after, delay)
         if time.monotonic() + delay >= deadline_at:
             return response
         _discard(response)
@@ -139,12 +172,14 @@ def _parse_http_date(text, now):
     m = _RFC850_DATE.fullmatch(text)
     if m:
         day, month, yy, hour, minute, second = m.groups()
-        # Two-digit year: more than 50 years ahead means the most recent past year with those
-        # digits (RFC 9110 section 5.6.7).
+        # Two-digit year: the latest year with those digits that is at most 50 years ahead; one
+        # further ahead means the most recent past year with them (RFC 9110 section 5.6.7).
         this_year = time.gmtime(now).tm_year
         year = this_year - this_year % 100 + int(yy)
         if year > this_year + 50:
             year -= 100
+        elif year + 100 <= this_year + 50:
+            year += 100
         return _to_timestamp(year, month, day, hour, minute, second)
     m = _ASCTIME_DATE.fullmatch(text)
     if m:
@@ -183,10 +218,12 @@ def _main(argv=None):
     parser.add_argument("--method", default="GET")
     parser.add_argument("--data", help="request body (sent as UTF-8)")
     parser.add_argument("--header", action="append", default=[], help="'Name: value', repeatable")
-    parser.add_argument("--max-attempts", type=int, default=3)
+    parser.add_argument("--max-attempts", type=int, default=MAX_ATTEMPTS, help="for 429, 502, 503")
+    parser.add_argument("--max-attempts-conditional", type=int, default=MAX_ATTEMPTS_CONDITIONAL, help="for 504, 500")
     parser.add_argument("--base-delay", type=float, default=0.2, help="seconds")
     parser.add_argument("--max-delay", type=float, default=10.0, help="seconds")
     parser.add_argument("--max-retry-after", type=float, default=30.0, help="seconds")
+    parser.add_argument("--attempt-timeout", type=float, default=10.0, help="seconds, each attempt")
     parser.add_argument("--deadline", type=float, default=30.0, help="seconds, all attempts together")
     parser.add_argument("--retry-500", action="store_true", help="also retry 500 (idempotent methods only)")
     args = parser.parse_args(argv)
@@ -206,12 +243,18 @@ def _main(argv=None):
             data,
             headers,
             max_attempts=args.max_attempts,
+            max_attempts_conditional=args.max_attempts_conditional,
             base_delay=args.base_delay,
             max_delay=args.max_delay,
             max_retry_after=args.max_retry_after,
+            attempt_timeout=args.attempt_timeout,
             deadline=args.deadline,
             retry_on_500=args.retry_500,
         )
+    except RetryAfterTooLong as error:
+        error.response.close()
+        print(error, file=sys.stderr)
+        return 1
     except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
         print("request failed: %s" % error, file=sys.stderr)
         return 1

@@ -1,6 +1,8 @@
 // Load shedding for a Node http server: past maxInFlight concurrent requests, or while in
 // maintenance, answer 503 with Retry-After at once, before doing any work, and a small
 // RFC 9457 problem body. Unexpected errors become a 500 problem that names no internals.
+// When this wrapper runs in a gateway in front of other servers, set `proxyName`: the responses it
+// makes up then say so in an RFC 9209 Proxy-Status header. An origin server must not send one.
 // Run the demo: node server-503.ts (Node 22.18+ strips the types), then e.g.
 //   for i in $(seq 20); do curl -s -o /dev/null -w '%{http_code}\n' localhost:8080/ & done
 import { randomInt, randomUUID } from 'node:crypto';
@@ -18,6 +20,11 @@ export interface SheddingOptions {
   retryAfterSpreadSeconds?: number;
   /** Return true to answer every request with 503 (planned maintenance). */
   inMaintenance?: () => boolean;
+  /**
+   * Only in a gateway or proxy: its name in Proxy-Status (RFC 9209 §2), a service or host name such
+   * as "api-gw.example.net", never a product name. Leave it out in an origin server.
+   */
+  proxyName?: string;
 }
 
 export function withLoadShedding(handler: Handler, options: SheddingOptions) {
@@ -29,7 +36,13 @@ export function withLoadShedding(handler: Handler, options: SheddingOptions) {
       const detail = maintenance
         ? `The service is down for maintenance. Try again in ${seconds} seconds.`
         : `The service is overloaded. Try again in ${seconds} seconds.`;
-      sendProblem(res, 503, 'Service Unavailable', { detail }, { 'Retry-After': String(seconds) });
+      // RFC 9209 §2.3: shedding is a limit on the work sent to the next hop; maintenance is an
+      // answer made up without trying the next hop.
+      const error = maintenance ? 'proxy_internal_response' : 'connection_limit_reached';
+      sendProblem(res, 503, 'Service Unavailable', { detail }, {
+        'Retry-After': String(seconds),
+        ...proxyStatus(options.proxyName, error),
+      });
       return;
     }
     inFlight++;
@@ -40,9 +53,20 @@ export function withLoadShedding(handler: Handler, options: SheddingOptions) {
       // The details stay in your logs, under an id the client can quote to support.
       console.error(`request ${id} failed:`, error);
       if (res.headersSent) res.destroy();
-      else sendProblem(res, 500, 'Internal Server Error', { instance: `urn:uuid:${id}` });
+      else sendProblem(res, 500, 'Internal Server Error', { instance: `urn:uuid:${id}` }, proxyStatus(options.proxyName, 'proxy_internal_error'));
     });
   };
+}
+
+/**
+ * A Proxy-Status field (RFC 9209 §2) naming this intermediary and the error type (§2.3), or nothing
+ * when there is no proxy name. The name is a Structured Fields token when it can be one, else a
+ * string (RFC 8941 §3.3.4, §3.3.3).
+ */
+function proxyStatus(name: string | undefined, error: string): Record<string, string> {
+  if (name === undefined) return {};
+  const member = /^[A-Za-z*][!#$%&'*+.^_`|~0-9A-Za-z:/-]*$/.test(name) ? name : `"${name.replace(/[\\"]/g, '\\$&')}"`;
+  return { 'Proxy-Status': `${member}; error=${error}` };
 }
 
 function sendProblem(

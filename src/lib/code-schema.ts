@@ -13,6 +13,15 @@ export const sourceSchema = z.object({
   url: z.url({ protocol: /^https$/, message: 'must be an absolute https:// URL' }),
 });
 
+/**
+ * A calendar date, YYYY-MM-DD. YAML readers turn an unquoted `2026-11-30` into a Date, so a Date
+ * is accepted and turned back into its ISO date; JSON always carries the string.
+ */
+export const isoDateSchema = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z.iso.date({ message: 'must be a date written YYYY-MM-DD, e.g. 2026-11-30' }),
+);
+
 /** How a client should treat the response when deciding whether to send the request again. */
 export const retrySchema = z.object({
   /** yes: transient, retry with backoff; conditional: only when it is safe; no: it will fail again. */
@@ -59,6 +68,8 @@ export const codeFields = z.object({
   related: z.array(z.number().int().min(500).max(MAX_CODE)).default([]),
   /** Phrases, log strings and error texts people search for, e.g. "upstream timed out". */
   aliases: z.array(z.string().min(2)).default([]),
+  /** Day the page was last checked against its spec and sources, YYYY-MM-DD. */
+  verified: isoDateSchema,
 });
 
 /** Frontmatter of one `content/codes/NNN.mdx` entry. */
@@ -94,4 +105,6 @@ export const guideSchema = z.object({
   title: z.string().min(5).max(90),
   /** One sentence for the meta description and the guide list. */
   description: z.string().min(20).max(220),
+  /** Day the guide was last checked against its sources, YYYY-MM-DD. */
+  verified: isoDateSchema,
 });

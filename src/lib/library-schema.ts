@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { sourceSchema } from './code-schema';
+import { isoDateSchema, sourceSchema } from './code-schema';
 
 /** One HTTP client library's (or proxy's) default retry behaviour, as read in its source. */
 export const libraryDefaultsSchema = z.object({
@@ -11,8 +11,8 @@ export const libraryDefaultsSchema = z.object({
   ecosystem: z.string().min(2),
   /** Version (or commit date) whose source was read, e.g. "2.5.0". */
   version: z.string().min(1),
-  /** Month the defaults were checked, YYYY-MM. */
-  checked: z.string().regex(/^\d{4}-\d{2}$/),
+  /** Day the row was last checked against its source, YYYY-MM-DD. */
+  verified: isoDateSchema,
   /** Where the defaults are defined: the source file or official doc page. */
   source: sourceSchema,
   /** Whether it retries anything at all with no retry configuration. */

@@ -59,6 +59,17 @@ describe('astro build on broken content', { timeout: 120_000 }, () => {
     expect(result.ok).toBe(true);
   });
 
+  it('fails when a page has no verified date, or one that is not a day, naming the file and the field', async () => {
+    const missing = await buildWith('no-verified', (dir) => edit(join(dir, '503.mdx'), /^verified: .*\n/m, ''));
+    expect(missing.ok).toBe(false);
+    expect(missing.output).toMatch(/503\.mdx/);
+    expect(missing.output).toMatch(/verified/);
+    const monthOnly = await buildWith('month-verified', (dir) => edit(join(dir, '500.mdx'), /^verified: .*$/m, 'verified: "2026-11"'));
+    expect(monthOnly.ok).toBe(false);
+    expect(monthOnly.output).toMatch(/500\.mdx/);
+    expect(monthOnly.output).toMatch(/YYYY-MM-DD/);
+  });
+
   it('fails on invalid frontmatter, naming the file and the field', async () => {
     const result = await buildWith('invalid-field', (dir) =>
       edit(join(dir, '503.mdx'), 'verdict: conditional', 'verdict: maybe'),

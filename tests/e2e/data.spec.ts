@@ -32,6 +32,7 @@ test('every /NNN.json validates against the schema and matches its page', async 
     expect(validate?.(document), `${entry.code}.json: ${JSON.stringify(validate?.errors)}`).toBe(true);
     expect(document.code).toBe(entry.code);
     expect(document.name).toBe(entry.name);
+    expect(document.verified, `${entry.code}.json: verified`).toBe(entry.verified);
     expect(new URL(document.url).pathname).toMatch(new RegExp(`/${entry.code}/$`));
   }
 });
@@ -39,9 +40,12 @@ test('every /NNN.json validates against the schema and matches its page', async 
 test('the JSON Schema documents every field', async ({ request }) => {
   const schema = await (await request.get('schema/v1/codes.json')).json();
   const properties = schema.$defs.code.properties as Record<string, { description?: string }>;
-  for (const field of ['code', 'name', 'summary', 'status', 'spec', 'emitters', 'retry', 'related', 'aliases', 'url']) {
+  for (const field of ['code', 'name', 'summary', 'status', 'spec', 'emitters', 'retry', 'related', 'aliases', 'verified', 'url']) {
     expect(properties[field]?.description, field).toMatch(/\w{3,}/);
   }
+  // The verified date is required, and a date.
+  expect(schema.$defs.code.required).toContain('verified');
+  expect(properties['verified']).toMatchObject({ type: 'string', format: 'date' });
 });
 
 test('code pages and the home page link their JSON with rel="alternate"', async ({ page, request }) => {

@@ -11,6 +11,8 @@ export interface SourceEntry {
   related: number[];
   aliases: string[];
   retry: { verdict: string };
+  /** The day the page was checked against its sources, YYYY-MM-DD. */
+  verified: string;
 }
 
 const codesDir = join(import.meta.dirname, '../../content/codes');

@@ -137,7 +137,26 @@ describe('verified retry defaults', () => {
     expect(nginx.statuses.all5xx).toBe(false);
   });
 
-  it('records the month every entry was checked', () => {
-    for (const item of items) expect(libraryDefaultsSchema.parse(item).checked).toBe('2026-11');
+  it('Istio: the 503 gate exists only in 1.24 to 1.26 (removed in 1.27, commit 748c90d41d4)', () => {
+    const istio = entry('istio');
+    expect(istio.statuses.note).toMatch(/1\.24 to 1\.26/);
+    expect(istio.statuses.note).toMatch(/1\.27 removed/);
+  });
+
+  it('botocore: the new behaviour is gated by AWS_NEW_RETRIES_2026, not a version constant that develop lacks', () => {
+    for (const id of ['botocore-legacy', 'botocore-standard']) {
+      const text = JSON.stringify(entry(id));
+      expect(text).toContain('AWS_NEW_RETRIES_2026');
+      expect(text).not.toMatch(/STANDARD_RETRY_MODE_VERSION|version 2\.[01]/);
+    }
+  });
+
+  it('got and ky: QUERY is on main only, not in the latest releases read (got v15.0.5, ky v2.0.2)', () => {
+    expect(entry('got').methods).toMatch(/^GET, PUT, HEAD, DELETE, OPTIONS, TRACE in v15\.0\.5/);
+    expect(entry('ky').methods).toMatch(/^GET, PUT, HEAD, DELETE, OPTIONS, TRACE in v2\.0\.2/);
+  });
+
+  it('records the day every entry was checked against its source', () => {
+    for (const item of items) expect(libraryDefaultsSchema.parse(item).verified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
