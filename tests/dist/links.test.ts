@@ -31,6 +31,8 @@ const ALLOWED_HOSTS = new Set([
   'nodejs.org',
   'pkg.go.dev',
   'devcenter.heroku.com',
+  'prometheus.io',
+  'docs.datadoghq.com',
 ]);
 
 const SITE_ORIGIN = 'https://http5xx.dev';

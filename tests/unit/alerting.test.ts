@@ -224,3 +224,18 @@ describe('formatting', () => {
     expect(formatSpan(15 * DAY)).toBe('15 days');
   });
 });
+
+describe('the CloudWatch and Datadog equivalents', () => {
+  it('carry the page tiers for 99.9%: thresholds, windows and the minimum count', async () => {
+    const { cloudwatchAlbAlarms, datadogBurnRateMonitors } = await import('../../src/lib/alerting/equivalents');
+    const cloudwatch = cloudwatchAlbAlarms();
+    expect(cloudwatch).toContain('period 3600 s, 1 evaluation period, threshold 0.0144');
+    expect(cloudwatch).toContain('e1 = IF(m3 >= 695, (FILL(m1, 0) + FILL(m2, 0)) / m3, 0)');
+    expect(cloudwatch).toContain('period 300 s, 1 evaluation period, threshold 0.0144');
+    expect(cloudwatch).toContain('ALARM("alb-5xx-6h") AND ALARM("alb-5xx-30m")');
+    expect(datadogBurnRateMonitors().split('\n').slice(-2)).toEqual([
+      'burn_rate("<slo_id>").over("30d").long_window("1h").short_window("5m") > 14.4',
+      'burn_rate("<slo_id>").over("30d").long_window("6h").short_window("30m") > 6',
+    ]);
+  });
+});
