@@ -142,6 +142,7 @@ async function pagefindRows(
   filters: Filters,
   limit: number,
   isCurrent: () => boolean,
+  answered: boolean,
 ): Promise<{ rows: Row[]; mode: FallbackMode }> {
   const pagefind = await loadPagefind(base);
   if (!isCurrent()) return { rows: [], mode: 'all' };
@@ -156,7 +157,9 @@ async function pagefindRows(
     mode = 'distinctive';
     handles = (await pagefind.search(plan.distinctive, options))?.results ?? [];
   }
-  if (handles.length === 0 && plan.any.length > 1 && isCurrent()) {
+  // Single words find pages for a paste nothing else recognised; when the fast tiers already
+  // answered, pages that merely share a word would only add noise.
+  if (handles.length === 0 && !answered && plan.any.length > 1 && isCurrent()) {
     mode = 'any';
     const perWord = await Promise.all(
       plan.any.map(async (word) =>
@@ -281,7 +284,7 @@ class SiteSearch extends HTMLElement {
     // Show what the fast tiers found at once; Pagefind's results follow.
     if (rows.length > 0) this.#show(rows, true);
     try {
-      const found = await pagefindRows(this.#base, text, quick.analysis?.keywords ?? [], {}, DROPDOWN_LIMIT, isCurrent);
+      const found = await pagefindRows(this.#base, text, quick.analysis?.keywords ?? [], {}, DROPDOWN_LIMIT, isCurrent, rows.length > 0);
       // A slower, older query must never overwrite the answer to a newer one.
       if (!isCurrent()) return;
       rows = mergeRows(rows, found.rows).slice(0, DROPDOWN_LIMIT);
@@ -502,7 +505,7 @@ class SearchPage extends HTMLElement {
     }
     if (quick.rows.length > 0) draw(quick.rows.slice(0, PAGE_LIMIT), '');
     try {
-      const found = await pagefindRows(base, text, quick.analysis?.keywords ?? [], state.filters, PAGE_LIMIT, isCurrent);
+      const found = await pagefindRows(base, text, quick.analysis?.keywords ?? [], state.filters, PAGE_LIMIT, isCurrent, quick.rows.length > 0);
       if (!isCurrent()) return;
       const rows = mergeRows(quick.rows, found.rows).slice(0, PAGE_LIMIT);
       draw(rows, found.rows.length > 0 ? MODE_NOTES[found.mode] : '');
