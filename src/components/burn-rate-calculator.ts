@@ -22,25 +22,33 @@ class BurnRateCalculator extends HTMLElement {
     if (!form) return;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.#update(form, true);
+      this.#update(form, 'submit');
     });
-    // A changed field is checked when the reader leaves it; the answer follows when all are valid.
-    form.addEventListener('change', () => this.#update(form, false));
-    this.#update(form, false);
+    // Leaving a field clears its message once it is fixed, and answers when every field is valid.
+    // New messages wait for Calculate: one appearing on blur would move the button under the pointer.
+    form.addEventListener('change', () => this.#update(form, 'change'));
+    this.#update(form, 'change');
   }
 
-  #update(form: HTMLFormElement, focusError: boolean): void {
+  #update(form: HTMLFormElement, on: 'submit' | 'change'): void {
     const input = Object.fromEntries(FIELDS.map((name) => [name, this.#field(form, name)?.value ?? ''])) as CalculatorInput;
     const result = calculate(input);
     const errors = result.ok ? [] : result.errors;
-    for (const name of FIELDS) this.#mark(form, name, errors.find((error) => error.field === name));
+    for (const name of FIELDS) {
+      const error = errors.find((e) => e.field === name);
+      if (on === 'submit' || !error || this.#field(form, name)?.getAttribute('aria-invalid') === 'true') this.#mark(form, name, error);
+    }
     const summary = this.querySelector<HTMLElement>('[data-summary]');
     const details = this.querySelector<HTMLElement>('[data-details]');
     if (!summary || !details) return;
     if (!result.ok) {
-      summary.textContent = errors.length === 1 ? 'Check the field marked above.' : `Check the ${errors.length} fields marked above.`;
       details.replaceChildren();
-      if (focusError) this.#field(form, errors[0]?.field ?? 'slo')?.focus();
+      if (on === 'change') {
+        summary.textContent = 'Press Calculate to check the values.';
+        return;
+      }
+      summary.textContent = errors.length === 1 ? 'Check the field marked above.' : `Check the ${errors.length} fields marked above.`;
+      this.#field(form, errors[0]?.field ?? 'slo')?.focus();
       return;
     }
     summary.textContent = sentence(result.report);
