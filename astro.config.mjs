@@ -40,6 +40,7 @@ export default defineConfig({
         search: 'src/components/site-search.ts',
         retryTool: 'src/components/retry-tool.ts',
         pasteBox: 'src/components/paste-box.ts',
+        burnRateCalculator: 'src/components/burn-rate-calculator.ts',
       },
       catalogueDataModules(process.cwd()),
     ),

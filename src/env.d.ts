@@ -1,6 +1,6 @@
 declare module 'virtual:client-scripts' {
   /** URL of each on-demand browser module, by name (see src/integrations/client-scripts.ts). */
-  const urls: Record<'search' | 'retryTool' | 'pasteBox' | 'matcherData' | 'messageDetails' | 'messageChecks', string>;
+  const urls: Record<'search' | 'retryTool' | 'pasteBox' | 'burnRateCalculator' | 'matcherData' | 'messageDetails' | 'messageChecks', string>;
   export default urls;
 }
 

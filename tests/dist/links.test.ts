@@ -36,6 +36,8 @@ const ALLOWED_HOSTS = new Set([
   'platform.claude.com',
   'code.claude.com',
   'developers.google.com',
+  'prometheus.io',
+  'docs.datadoghq.com',
 ]);
 
 const SITE_ORIGIN = 'https://http5xx.dev';

@@ -11,6 +11,7 @@ export const ALL_PAGES = [
   'messages/',
   'messages/503/',
   'messages/by/nginx/',
+  'guides/alerting/',
   'should-i-retry/',
   'should-i-retry/?status=503&method=POST&key=1&after=30&attempt=1&lang=ts',
   ...sourceEntries().map((entry) => `${entry.code}/`),
