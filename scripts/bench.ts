@@ -4,6 +4,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { BROWSER_HELP, findChromium } from '../tests/support/browser.ts';
+import { lighthouseBench } from './bench-lighthouse.ts';
 import { createStaticServer } from './static-server.ts';
 
 /**
@@ -291,6 +292,7 @@ async function main(): Promise<void> {
     { name: 'Search, warm: keystroke to first result', value: median(searches.map((s) => s.warm.ms)), unit: 'ms', limit: 16, limitLabel: '16 ms (one frame)' },
     { name: 'Search, warm: bytes fetched per query', value: median(searches.map((s) => s.warm.bytes)), unit: 'B' },
   );
+  const lighthouse = await lighthouseBench(server.origin);
   server.close();
 
   const scaling: Array<{ entries: number; buildSeconds: number; indexBytes: number; bytesPerQuery: number }> = [];
@@ -340,11 +342,12 @@ async function main(): Promise<void> {
         : '',
     );
   }
+  lines.push('', lighthouse.markdown);
   const markdown = lines.join('\n');
   console.log(`\n${markdown}\n`);
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.md', `${markdown}\n`);
-  writeFileSync('bench-results/latest.json', `${JSON.stringify({ date, machine, runs: RUNS, figures, scaling }, null, 2)}\n`);
+  writeFileSync('bench-results/latest.json', `${JSON.stringify({ date, machine, runs: RUNS, figures, scaling, lighthouse: lighthouse.rows }, null, 2)}\n`);
   console.log('Written to bench-results/latest.md and bench-results/latest.json');
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { BROWSER_HELP, findChromium } from '../tests/support/browser.ts';
+import { BROWSER_HELP, CHROMIUM_ARGS, findChromium } from '../tests/support/browser.ts';
 import { createStaticServer } from './static-server.ts';
 
 /**
@@ -48,7 +48,7 @@ const origin = `http://localhost:${typeof address === 'object' && address ? addr
 // The same browser and flags as the end-to-end tests (playwright.config.ts).
 const browser = await chromium.launch({
   executablePath,
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: CHROMIUM_ARGS,
   chromiumSandbox: false,
 });
 try {

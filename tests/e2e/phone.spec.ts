@@ -79,6 +79,7 @@ test.describe('the site links on a phone', () => {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe finds no WCAG 2.2 A/AA violation on a phone with the menu open (${scheme})`, async ({ page }) => {
+    test.slow();
     await page.setViewportSize({ width: 390, height: SCREEN_HEIGHT });
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('522/');
