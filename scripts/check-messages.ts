@@ -9,9 +9,11 @@ import { pasteSet } from '../tests/support/paste-set.ts';
  * `npm run check:messages`: checks the error-message catalogue as the build does (naming the file,
  * the entry and the field of every problem), then runs the development set through the matcher
  * alone (no Pagefind) and prints what comes first for each paste. Exits 1 on any catalogue problem.
- * `--quiet` prints only the misses and the totals.
+ * `--quiet` prints only the misses and the totals; `--set FILE` (repeatable) runs other sets of
+ * the same form instead of tests/paste-set/.
  */
 const quiet = process.argv.includes('--quiet');
+const setFiles = process.argv.flatMap((arg, i) => (arg === '--set' && process.argv[i + 1] ? [process.argv[i + 1] as string] : []));
 const root = join(import.meta.dirname, '..');
 
 let catalogue;
@@ -27,7 +29,7 @@ try {
 const emitterFiles = catalogue.files.map((file) => file.data);
 const matcher = createMatcher(
   toMatcherData(emitterFiles, catalogue.codes),
-  toMessageDetails(emitterFiles),
+  toMessageDetails(emitterFiles, catalogue.codes),
   toMessageChecks(emitterFiles),
 );
 console.log('Catalogue: OK');
@@ -39,7 +41,7 @@ const messageCount = catalogue.files.reduce((sum, file) => sum + file.data.messa
 console.log(`  ${messageCount} messages from ${emitterCount} emitters\n`);
 
 const examples = new Set(catalogue.files.flatMap((file) => file.data.messages.flatMap((message) => message.examples.map((example) => example.trim()))));
-const cases = pasteSet();
+const cases = pasteSet(setFiles.length > 0 ? setFiles : undefined);
 let top1 = 0;
 let top3 = 0;
 let empty = 0;

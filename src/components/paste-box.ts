@@ -3,7 +3,7 @@ import messageChecks from 'virtual:messageChecks';
 import messageDetails from 'virtual:messageDetails';
 import { EMITTER_LABELS } from '../lib/emitters';
 import { analyze, answers, createMatcher, type Answer } from '../lib/messages/match';
-import type { CodeIndexEntry } from '../lib/messages/matcher-data';
+import { codeIndex, type CodeIndexEntry } from '../lib/messages/matcher-data';
 import { messageAnchor } from '../lib/messages/paths';
 import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
 import { toSearchBox, SEARCH_URL_MAX } from '../lib/search/query-text';
@@ -16,7 +16,7 @@ import { codePath, guidePath, withBase } from '../lib/site-paths';
  */
 
 const matcher = createMatcher(matcherData, messageDetails, messageChecks);
-const codes = new Map<number, CodeIndexEntry>(matcherData.codes.map((entry) => [entry.code, entry]));
+const codes = new Map<number, CodeIndexEntry>(codeIndex(matcherData, messageDetails).map((entry) => [entry.code, entry]));
 /** Answers shown at most. */
 const LIMIT = 4;
 /** Pastes longer than this are analysed once typing pauses, not on every keystroke. */

@@ -2,7 +2,7 @@ import matcherData from 'virtual:matcherData';
 import messageDetails from 'virtual:messageDetails';
 import { codePattern } from '../lib/code-pattern';
 import { analyze, answers, createMatcher, type Analysis } from '../lib/messages/match';
-import type { CodeIndexEntry } from '../lib/messages/matcher-data';
+import { codeIndex, type CodeIndexEntry } from '../lib/messages/matcher-data';
 import type { PagefindApi, PagefindFilters, PagefindResult } from '../lib/pagefind-types';
 import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
 import { indexCodes, searchCodes } from '../lib/search/code-search';
@@ -10,6 +10,7 @@ import { fallbackPlan, rankByWordsMatched, type FallbackMode } from '../lib/sear
 import { fromSearchBox, SEARCH_URL_MAX } from '../lib/search/query-text';
 import { answerRows, codeRows, mergeRows, type Row } from '../lib/search/rows';
 import { codePath, withBase } from '../lib/site-paths';
+import { STOP_WORDS, words } from '../lib/messages/tokens';
 
 /**
  * Search, in three tiers, fastest first:
@@ -42,8 +43,14 @@ type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string[]>>;
 const RANKING = { pageLength: 0.5, termSaturation: 2, termFrequency: 0.5 };
 
 const matcher = createMatcher(matcherData, messageDetails);
-const codeIndex = indexCodes(matcherData.codes);
-const codesByNumber = new Map<number, CodeIndexEntry>(matcherData.codes.map((entry) => [entry.code, entry]));
+const codes: CodeIndexEntry[] = codeIndex(matcherData, messageDetails);
+const codeSearchIndex = indexCodes(codes);
+const codesByNumber = new Map<number, CodeIndexEntry>(codes.map((entry) => [entry.code, entry]));
+/** Words the site certainly uses: the fallback searches these first. */
+const knownWords = new Set<string>([
+  ...codes.flatMap((entry) => words(`${entry.name} ${entry.summary} ${entry.aliases.join(' ')}`)),
+  ...matcher.wordIndex.keys(),
+]);
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 
@@ -82,28 +89,32 @@ function passesFilters(row: Row, filters: Filters): boolean {
 function quickRows(base: string, text: string, filters: Filters): { rows: Row[]; analysis?: Analysis } {
   const range = codePattern(text);
   if (range) {
-    const rows = codeRows(matcherData.codes.filter((entry) => range(entry.code)).map((entry) => ({ entry, score: 0 })));
+    const rows = codeRows(codes.filter((entry) => range(entry.code)).map((entry) => ({ entry, score: 0 })));
     return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))) };
   }
   if (text === '') {
     // Filters alone: every code they allow.
-    const rows = codeRows(matcherData.codes.map((entry) => ({ entry, score: 0 })));
+    const rows = codeRows(codes.map((entry) => ({ entry, score: 0 })));
     return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))) };
   }
   const analysis = analyze(text, matcher);
   const exact = /^\s*(5\d\d)\s*$/.exec(text)?.[1];
   const exactEntry = exact ? codesByNumber.get(Number(exact)) : undefined;
-  const codeHits = searchCodes(codeIndex, text, /[a-z0-9_]$/i.test(text));
-  // A reader who typed a code's name ("bad gateway") wants that code first, before messages that
-  // merely contain the words; a whole recognised message still comes first.
-  const named = codeHits.filter((hit) => hit.byName);
+  const codeHits = searchCodes(codeSearchIndex, text, /[a-z0-9_]$/i.test(text));
+  // Order of trust: a code typed as a number or as its whole name ("bad gateway"), a whole
+  // recognised message, a code named by some of its words, a code whose alias the reader typed,
+  // a message the reader typed part of, then anything else the code index found.
+  const queryWords = words(text).join(' ');
+  const exactName = codeHits.filter((hit) => words(hit.entry.name).join(' ') === queryWords);
   const found = answers(analysis);
   const whole = found.filter((answer) => answer.kind === 'status' || !answer.hit.partial);
   const partial = found.filter((answer) => answer.kind === 'message' && answer.hit.partial);
   const rows = mergeRows(
     exactEntry ? codeRows([{ entry: exactEntry, score: 0 }]) : [],
+    codeRows(exactName),
     answerRows(whole, codesByNumber),
-    codeRows(named),
+    codeRows(codeHits.filter((hit) => hit.byName)),
+    codeRows(codeHits.filter((hit) => hit.byAlias)),
     answerRows(partial, codesByNumber),
     codeRows(codeHits),
   );
@@ -142,11 +153,12 @@ async function pagefindRows(
   filters: Filters,
   limit: number,
   isCurrent: () => boolean,
+  answered: boolean,
 ): Promise<{ rows: Row[]; mode: FallbackMode }> {
   const pagefind = await loadPagefind(base);
   if (!isCurrent()) return { rows: [], mode: 'all' };
   const options = { filters: toPagefindFilters(filters) };
-  const plan = fallbackPlan(text, keywords);
+  const plan = fallbackPlan(text, keywords, knownWords);
   type Handle = { id: string; score: number; data(): Promise<PagefindResult> };
   let handles: Handle[] = [];
   let mode: FallbackMode = 'all';
@@ -156,7 +168,9 @@ async function pagefindRows(
     mode = 'distinctive';
     handles = (await pagefind.search(plan.distinctive, options))?.results ?? [];
   }
-  if (handles.length === 0 && plan.any.length > 1 && isCurrent()) {
+  // Single words find pages for a paste nothing else recognised; when the fast tiers already
+  // answered, pages that merely share a word would only add noise.
+  if (handles.length === 0 && !answered && plan.any.length > 1 && isCurrent()) {
     mode = 'any';
     const perWord = await Promise.all(
       plan.any.map(async (word) =>
@@ -195,8 +209,31 @@ function badge(kind: string, text: string): HTMLElement {
   return span;
 }
 
+/**
+ * Appends `text` to `parent` with the words the reader typed marked, as Pagefind marks its
+ * excerpts. Words are matched at the start of a word; everything goes in as text.
+ */
+function appendMarked(parent: HTMLElement, text: string, marked: readonly string[]): void {
+  const wanted = marked.filter((word) => word.length >= 2 && !STOP_WORDS.has(word)).slice(0, 12);
+  if (wanted.length === 0) {
+    parent.append(text);
+    return;
+  }
+  const escaped = wanted.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`\\b(?:${escaped.join('|')})[a-z0-9]*`, 'gi');
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    parent.append(text.slice(last, match.index));
+    const mark = document.createElement('mark');
+    mark.textContent = match[0];
+    parent.append(mark);
+    last = match.index + match[0].length;
+  }
+  parent.append(text.slice(last));
+}
+
 /** Fills `item` with a row's title, badges, context line and excerpt. All text goes in as text. */
-function renderRow(item: HTMLElement, row: Row): void {
+function renderRow(item: HTMLElement, row: Row, marked: readonly string[] = []): void {
   const title = document.createElement('span');
   title.className = 'title';
   title.textContent = row.title;
@@ -213,7 +250,7 @@ function renderRow(item: HTMLElement, row: Row): void {
   const excerpt = document.createElement('span');
   excerpt.className = 'excerpt';
   if (row.excerptHtml !== undefined) appendExcerpt(excerpt, row.excerptHtml);
-  else excerpt.textContent = row.detail ?? '';
+  else appendMarked(excerpt, row.detail ?? '', marked);
   item.append(excerpt);
 }
 
@@ -281,7 +318,7 @@ class SiteSearch extends HTMLElement {
     // Show what the fast tiers found at once; Pagefind's results follow.
     if (rows.length > 0) this.#show(rows, true);
     try {
-      const found = await pagefindRows(this.#base, text, quick.analysis?.keywords ?? [], {}, DROPDOWN_LIMIT, isCurrent);
+      const found = await pagefindRows(this.#base, text, quick.analysis?.keywords ?? [], {}, DROPDOWN_LIMIT, isCurrent, rows.length > 0);
       // A slower, older query must never overwrite the answer to a newer one.
       if (!isCurrent()) return;
       rows = mergeRows(rows, found.rows).slice(0, DROPDOWN_LIMIT);
@@ -314,6 +351,7 @@ class SiteSearch extends HTMLElement {
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
     const query = this.#input.value.trim();
+    const marked = query.length <= 200 ? words(query) : [];
     this.#list.dataset['query'] = query;
     if (partial) this.#list.setAttribute('aria-busy', 'true');
     else this.#list.removeAttribute('aria-busy');
@@ -323,6 +361,7 @@ class SiteSearch extends HTMLElement {
       else this.#open(false);
       return;
     }
+    // A row is known by where it leads, whichever tier found it, so a choice survives a refresh.
     const option = (index: number, key: string, href: string): [HTMLLIElement, HTMLAnchorElement] => {
       const item = document.createElement('li');
       item.setAttribute('role', 'presentation');
@@ -337,9 +376,9 @@ class SiteSearch extends HTMLElement {
       return [item, link];
     };
     const items = rows.map((row, index) => {
-      const [item, link] = option(index, row.key, row.path);
+      const [item, link] = option(index, row.path, row.path);
       if (row.kind === 'message') link.classList.add('message');
-      renderRow(link, row);
+      renderRow(link, row, marked);
       return item;
     });
     // The last row opens the search page, with every result and the filters.
@@ -481,6 +520,7 @@ class SearchPage extends HTMLElement {
     const shown = state.query.length > 80 ? `${state.query.slice(0, 79)}…` : state.query;
     const what = state.query === '' ? 'these filters' : `“${shown}”${filtered ? ' with these filters' : ''}`;
     const quick = quickRows(base, text, state.filters);
+    const marked = text.length <= 200 ? words(text) : [];
     const draw = (rows: Row[], note: string) => {
       heading.textContent = rows.length === 0 ? `No code matches ${what}.` : `${rows.length} results for ${what}${note}`;
       list.replaceChildren(
@@ -489,7 +529,7 @@ class SearchPage extends HTMLElement {
           const link = document.createElement('a');
           link.href = row.path;
           if (row.kind === 'message') link.classList.add('message');
-          renderRow(link, row);
+          renderRow(link, row, marked);
           item.append(link);
           return item;
         }),
@@ -502,7 +542,7 @@ class SearchPage extends HTMLElement {
     }
     if (quick.rows.length > 0) draw(quick.rows.slice(0, PAGE_LIMIT), '');
     try {
-      const found = await pagefindRows(base, text, quick.analysis?.keywords ?? [], state.filters, PAGE_LIMIT, isCurrent);
+      const found = await pagefindRows(base, text, quick.analysis?.keywords ?? [], state.filters, PAGE_LIMIT, isCurrent, quick.rows.length > 0);
       if (!isCurrent()) return;
       const rows = mergeRows(quick.rows, found.rows).slice(0, PAGE_LIMIT);
       draw(rows, found.rows.length > 0 ? MODE_NOTES[found.mode] : '');

@@ -59,42 +59,50 @@ async function compile(entry: string, files: Record<string, string>): Promise<st
  */
 export function clientScripts(entries: Record<string, string>, data: DataModules = {}): AstroIntegration {
   const built = new Map<string, { file: string; code: string }>();
+  let prepared: Promise<Record<string, string>> | undefined;
   return {
     name: 'http5xx:client-scripts',
     hooks: {
-      'astro:config:setup': async ({ command, config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        const urls: Record<string, string> = {};
         const devFiles = Object.fromEntries(Object.keys(data).map((name) => [name, `${name}.dev.js`]));
-        if (command === 'build') {
-          const dataFiles: Record<string, string> = {};
-          for (const [name, write] of Object.entries(data)) {
-            const code = write();
-            const file = hashed(name, code);
-            built.set(name, { file, code });
-            dataFiles[name] = file;
-            urls[name] = `${base}${ASSET_DIR}/${file}`;
-          }
-          for (const [name, entry] of Object.entries(entries)) {
-            const code = await compile(fileURLToPath(new URL(entry, config.root)), dataFiles);
-            const file = hashed(name, code);
-            built.set(name, { file, code });
-            urls[name] = `${base}${ASSET_DIR}/${file}`;
-          }
-        } else {
-          for (const name of [...Object.keys(data), ...Object.keys(entries)]) urls[name] = `${base}${ASSET_DIR}/${name}.dev.js`;
-        }
+        const devUrls = Object.fromEntries(
+          [...Object.keys(data), ...Object.keys(entries)].map((name) => [name, `${base}${ASSET_DIR}/${name}.dev.js`]),
+        );
+        // Built on first use, when a page imports the URLs: by then the content collections have
+        // loaded, so an invalid code entry is reported before anything here reads the content.
+        prepared = undefined;
+        const prepare = (): Promise<Record<string, string>> =>
+          (prepared ??= (async () => {
+            const urls: Record<string, string> = {};
+            const dataFiles: Record<string, string> = {};
+            for (const [name, write] of Object.entries(data)) {
+              const code = write();
+              const file = hashed(name, code);
+              built.set(name, { file, code });
+              dataFiles[name] = file;
+              urls[name] = `${base}${ASSET_DIR}/${file}`;
+            }
+            for (const [name, entry] of Object.entries(entries)) {
+              const code = await compile(fileURLToPath(new URL(entry, config.root)), dataFiles);
+              const file = hashed(name, code);
+              built.set(name, { file, code });
+              urls[name] = `${base}${ASSET_DIR}/${file}`;
+            }
+            return urls;
+          })());
         updateConfig({
           vite: {
             plugins: [
               {
                 name: 'http5xx:client-scripts',
                 resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id) => (id === RESOLVED_ID ? `export default ${JSON.stringify(urls)};` : undefined),
+                load: async (id) =>
+                  id === RESOLVED_ID ? `export default ${JSON.stringify(command === 'build' ? await prepare() : devUrls)};` : undefined,
                 // In dev, compile on every request so that edits show on reload.
                 configureServer(server) {
                   server.middlewares.use(async (req, res, next) => {
-                    const name = Object.keys(urls).find((key) => req.url === urls[key]);
+                    const name = Object.keys(devUrls).find((key) => req.url === devUrls[key]);
                     if (!name) return next();
                     res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
                     const write = data[name];
@@ -109,6 +117,7 @@ export function clientScripts(entries: Record<string, string>, data: DataModules
         });
       },
       'astro:build:done': async ({ dir }) => {
+        if (prepared) await prepared;
         const outDir = new URL(`${ASSET_DIR}/`, dir);
         await mkdir(outDir, { recursive: true });
         for (const { file, code } of built.values()) await writeFile(new URL(file, outDir), code);

@@ -1,4 +1,5 @@
-import { defaultCataloguePaths, loadCatalogue } from '../lib/messages/load.ts';
+import { withoutRecognisedAliases } from '../lib/messages/compact.ts';
+import { defaultCataloguePaths, loadCatalogue, type LoadedCatalogue } from '../lib/messages/load.ts';
 import { toMatcherData, toMessageChecks, toMessageDetails } from '../lib/messages/matcher-data.ts';
 
 /**
@@ -9,15 +10,27 @@ import { toMatcherData, toMessageChecks, toMessageDetails } from '../lib/message
  * message that names the file, the entry and the field.
  */
 export function catalogueDataModules(root: string): Record<'matcherData' | 'messageDetails' | 'messageChecks', () => string> {
-  const load = () => loadCatalogue(defaultCataloguePaths(root));
-  const files = () => load().files.map((file) => file.data);
+  // The three modules are written one after another; they share one load (and, in dev, a fresh
+  // one for each page load a second apart).
+  let cache: { at: number; catalogue: LoadedCatalogue } | undefined;
+  const load = () => {
+    if (!cache || Date.now() - cache.at > 1000) {
+      const fresh = loadCatalogue(defaultCataloguePaths(root));
+      cache = { at: Date.now(), catalogue: fresh };
+    }
+    const { catalogue } = cache;
+    return { files: catalogue.files.map((file) => file.data), codes: catalogue.codes };
+  };
   const module = (data: unknown) => `export default ${JSON.stringify(data)};`;
   return {
     matcherData: () => {
-      const catalogue = load();
-      return module(toMatcherData(catalogue.files.map((file) => file.data), catalogue.codes));
+      const { files, codes } = load();
+      return module(withoutRecognisedAliases(toMatcherData(files, codes)));
     },
-    messageDetails: () => module(toMessageDetails(files())),
-    messageChecks: () => module(toMessageChecks(files())),
+    messageDetails: () => {
+      const { files, codes } = load();
+      return module(toMessageDetails(files, codes));
+    },
+    messageChecks: () => module(toMessageChecks(load().files)),
   };
 }

@@ -10,19 +10,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
 const fixture = join(root, 'tests/fixtures/minimal');
+const messagesFixture = join(root, 'tests/fixtures/minimal-messages');
 const work = mkdtempSync(join(tmpdir(), 'http5xx-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function buildWith(name: string, breakIt: (dir: string) => void): Promise<{ ok: boolean; output: string }> {
+async function buildWith(
+  name: string,
+  breakIt: (dir: string) => void,
+  breakMessages: (file: string) => void = () => undefined,
+): Promise<{ ok: boolean; output: string }> {
   const dir = join(work, name);
+  const messages = join(work, `${name}-messages`);
   cpSync(fixture, dir, { recursive: true });
+  cpSync(messagesFixture, messages, { recursive: true });
   breakIt(dir);
+  breakMessages(join(messages, 'nginx.yaml'));
   try {
     const { stdout, stderr } = await run('npx', ['astro', 'build'], {
       cwd: root,
       env: {
         ...process.env,
         HTTP5XX_CODES_DIR: dir,
+        HTTP5XX_MESSAGES_DIR: messages,
         HTTP5XX_OUT_DIR: join(work, `${name}-dist`),
         HTTP5XX_CACHE_DIR: join(work, `${name}-cache`),
         NO_COLOR: '1',
@@ -95,4 +104,45 @@ describe('astro build on broken content', { timeout: 120_000 }, () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain('500.mdx: body: missing section "## Alerting and monitoring"');
   });
+
+  // The error-message catalogue: each break must fail the build naming the file, the entry and the field.
+  const brokenCatalogue: Array<[what: string, from: string | RegExp, to: string, expected: string]> = [
+    [
+      'a code that has no page',
+      '      - code: 503',
+      '      - code: 502',
+      'nginx.yaml: messages[0] "limit-req": field "codes[0].code": 502 has no page',
+    ],
+    [
+      'a pattern that is not linear-time safe',
+      "pattern: '[0-9]{1,10} worker_connections are not enough'",
+      "pattern: '[0-9]{1,10} (worker_connections )+are not enough'",
+      'nginx.yaml: messages[1] "worker-connections": field "pattern": a group may only be made optional',
+    ],
+    [
+      'a pattern that does not match its own example',
+      '1024 worker_connections are not enough',
+      '1024 worker connections are not enough',
+      'nginx.yaml: messages[1] "worker-connections": field "examples[0]": not recognised as this entry',
+    ],
+    [
+      'an entry with no source',
+      /    source:\n      label: "nginx docs: limit_req"\n      url: [^\n]+\n/,
+      '',
+      'nginx.yaml: messages[0] "limit-req": field "source"',
+    ],
+    [
+      'two entries that claim one example with different codes',
+      "      - '2024/03/05 10:12:41 [alert] 31#31: 1024 worker_connections are not enough'",
+      "      - '2024/03/05 10:12:41 [alert] 31#31: 1024 worker_connections are not enough, limiting requests, excess'",
+      'nginx.yaml: messages[1] "worker-connections": field "examples[0]": also recognised as nginx/limit-req',
+    ],
+  ];
+  for (const [what, from, to, expected] of brokenCatalogue) {
+    it(`fails on ${what} in the message catalogue`, async () => {
+      const result = await buildWith(`catalogue-${what.replace(/\W+/g, '-')}`, () => undefined, (file) => edit(file, from, to));
+      expect(result.ok).toBe(false);
+      expect(result.output).toContain(expected);
+    });
+  }
 });

@@ -66,12 +66,16 @@ for (const query of HOSTILE) {
   });
 }
 
-test('when the search index cannot load, search says so and the page keeps working', async ({ page, allowConsole }) => {
+test('when the full-text index cannot load, codes and known messages still answer, and the rest says so', async ({ page, allowConsole }) => {
   await page.route('**/pagefind/**', (route) => route.fulfill({ status: 500, body: 'down' }));
   await page.goto('503/');
   const box = page.getByRole('combobox', { name: 'Search status codes' });
   await box.click();
+  // Names, codes and catalogued messages need no index.
   await box.pressSequentially('gateway');
+  await expect(page.getByRole('option').first()).toContainText('502 Bad Gateway');
+  await box.fill('');
+  await box.pressSequentially('hop-by-hop framing');
   await expect(page.locator('.results')).toContainText('Search could not load');
   // The failed fetches are expected here; nothing else may be logged.
   allowConsole(/status of 500/);
@@ -83,14 +87,26 @@ test('when the search index cannot load, search says so and the page keeps worki
   await expect(page).toHaveURL(/\/504\/$/);
 });
 
-test('when a result fragment fails, search says so instead of hanging', async ({ page, allowConsole }) => {
+test('when a full-text result fails, search says so instead of hanging', async ({ page, allowConsole }) => {
   await page.route('**/pagefind/fragment/**', (route) => route.abort('failed'));
   await page.goto('./');
   const box = page.getByRole('combobox', { name: 'Search status codes' });
   await box.click();
-  await box.pressSequentially('bad gateway');
+  await box.pressSequentially('hop-by-hop framing');
   await expect(page.locator('.results')).toContainText('Search could not load');
   allowConsole(/ERR_FAILED/);
+});
+
+test('when the message catalogue cannot load, the box says so and Enter still searches', async ({ page, allowConsole }) => {
+  await page.route('**/_assets/matcherData.*.js', (route) => route.fulfill({ status: 500, body: '' }));
+  await page.goto('./');
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await box.click();
+  await expect(page.locator('site-search [data-status]')).toContainText('Search could not load');
+  allowConsole(/status of 500|Failed to fetch dynamically imported module/);
+  await box.fill('503');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/503\/$/);
 });
 
 test('when the search module itself is blocked, the box says so and Enter still searches', async ({ page, allowConsole }) => {

@@ -8,6 +8,8 @@ export const ALL_PAGES = [
   'guides/who-sent-this/',
   'guides/retry/',
   'guides/retry-defaults/',
+  'messages/',
+  'messages/503/',
   'should-i-retry/',
   'should-i-retry/?status=503&method=POST&key=1&after=30&attempt=1&lang=ts',
   ...sourceEntries().map((entry) => `${entry.code}/`),

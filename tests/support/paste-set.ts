@@ -17,11 +17,14 @@ const setDir = join(import.meta.dirname, '../paste-set');
 /**
  * The development set: real pasted strings (log lines, error pages, bodies, headers) with their
  * expected codes and where each was found. Read with the tests' own YAML parser, checked for shape.
+ * `files` reads other sets of the same form instead.
  */
-export function pasteSet(): PasteCase[] {
+export function pasteSet(files?: readonly string[]): PasteCase[] {
   const cases: PasteCase[] = [];
-  for (const file of readdirSync(setDir).filter((name) => name.endsWith('.yaml')).sort()) {
-    const items = parse(readFileSync(join(setDir, file), 'utf8')) as unknown;
+  const paths = files ?? readdirSync(setDir).filter((name) => name.endsWith('.yaml')).sort().map((name) => join(setDir, name));
+  for (const path of paths) {
+    const file = path.split(/[\\/]/).pop() ?? path;
+    const items = parse(readFileSync(path, 'utf8')) as unknown;
     if (!Array.isArray(items)) throw new Error(`tests/paste-set/${file}: expected a list of cases`);
     items.forEach((item: Partial<PasteCase>, index) => {
       const where = `tests/paste-set/${file}[${index}]`;

@@ -61,7 +61,7 @@ function headerLine(line: string): { name: string; value: string } | undefined {
  * Every problem in the catalogue, each naming the file, the entry and the field: schema errors,
  * a file name that differs from its emitter id, duplicate ids, unknown guide sections, codes with no
  * page, sections missing from their page, unsafe or invalid patterns, examples that their entry
- * does not recognise, and examples that two entries with different codes both claim.
+ * does not recognise, and examples that two entries with no code in common both claim.
  * Returns the validated files too, so that the caller does not validate twice.
  */
 export function findCatalogueProblems(
@@ -138,7 +138,7 @@ export function findCatalogueProblems(
   const emitterFiles = files.map((file) => file.data);
   const matcher = createMatcher(
     toMatcherData(emitterFiles, [...context.codes.values()].map((page) => page.entry)),
-    toMessageDetails(emitterFiles),
+    toMessageDetails(emitterFiles, [...context.codes.values()].map((page) => page.entry)),
     toMessageChecks(emitterFiles),
   );
   const byKey = new Map(files.flatMap(({ filePath, data }) => data.messages.map((message, index) => [`${data.emitter}/${message.id}`, { filePath, data, message, index }])));
@@ -155,7 +155,8 @@ export function findCatalogueProblems(
       }
       for (const otherKey of keys) {
         const other = byKey.get(otherKey);
-        if (!other || otherKey === key || codeSet(other.message.codes) === codeSet(message.codes)) continue;
+        // Entries that share a code partly agree: ranking picks between them. Disjoint codes contradict.
+        if (!other || otherKey === key || other.message.codes.some((entry) => message.codes.some((mine) => mine.code === entry.code))) continue;
         if (message.sharedWith.includes(otherKey) || other.message.sharedWith.includes(key)) continue;
         problems.push(
           `${where}: also recognised as ${otherKey} (codes ${codeSet(other.message.codes)}, here ${codeSet(message.codes)}); make one entry more specific, or list each other in sharedWith`,

@@ -68,9 +68,11 @@ export function readCatalogueContext(paths: CataloguePaths): CatalogueContext {
     // The content collection validates these fields; a file it would refuse is skipped here.
     const data = parse(match[1] ?? '') as Partial<Omit<CodeIndexEntry, 'retry'>> & { retry?: { verdict?: unknown }; emitters?: unknown };
     if (typeof data.code !== 'number' || typeof data.name !== 'string') continue;
+    // Keyed by the file's name: when a file claims another code, the codes collection reports that.
+    const code = /^\d+$/.test(file.replace(/\.mdx$/, '')) ? Number(file.replace(/\.mdx$/, '')) : data.code;
     const ids = headingIds(headings(match[2] ?? '', [2, 3]));
     const entry: CodeIndexEntry = {
-      code: data.code,
+      code,
       name: data.name,
       status: data.status === 'unofficial' ? 'unofficial' : 'standard',
       retry: typeof data.retry?.verdict === 'string' ? data.retry.verdict : 'conditional',
@@ -79,7 +81,7 @@ export function readCatalogueContext(paths: CataloguePaths): CatalogueContext {
       layers: Array.isArray(data.emitters) ? data.emitters.filter((layer): layer is string => typeof layer === 'string') : [],
     };
     // The page adds these two sections itself, after the body.
-    codes.set(data.code, { entry, headings: new Set([...ids, 'related-codes', 'specification']) });
+    codes.set(code, { entry, headings: new Set([...ids, 'related-codes', 'specification']) });
   }
   const guide = readFileSync(paths.guideFile, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---/, '');
   return { codes, guideSections: new Set(headingIds(headings(guide, [2]))) };

@@ -1,7 +1,7 @@
 import type { Emitter } from '../emitters.ts';
 import type { MatcherData, MessageChecks, MessageDetails } from './matcher-data.ts';
 import { readPaste, type Paste } from './paste.ts';
-import { checkPattern, literalText } from './pattern-safety.ts';
+import { describePattern } from './pattern-safety.ts';
 import { STOP_WORDS, words } from './tokens.ts';
 
 /**
@@ -27,8 +27,10 @@ export interface CatalogueMessage {
   emitter: EmitterInfo;
   /** The literal's words, or the words of a pattern's literal parts. */
   words: string[];
-  /** What to show for the entry: the literal, or the pattern's literal text. */
+  /** The literal, or the pattern's literal text (variable parts blanked), for matching typed words. */
   text: string;
+  /** How the entry reads: the literal, or the pattern's words with "…" for its variable parts. */
+  display: string;
   pattern?: RegExp;
   /** Lower-case literals one of which every match of the pattern contains. */
   anchors?: string[];
@@ -57,6 +59,8 @@ export interface Matcher {
   messages: CatalogueMessage[];
   fingerprints: CatalogueFingerprint[];
   codeNames: Map<number, string>;
+  /** Reason phrases by their first word (and written as one word, `badgateway`), for statuses written by name. */
+  names: Map<string, Array<{ code: number; words: string[]; implies: boolean }>>;
   headerNames: Set<string>;
   /** Literal messages by their rarest word, with that word's position in the message. */
   anchors: Map<string, Array<{ message: CatalogueMessage; offset: number }>>;
@@ -91,14 +95,24 @@ export interface LayerHit {
 export interface Analysis {
   /** Ranked, most specific first. */
   hits: MessageHit[];
-  /** 5xx statuses the paste states, first seen first. */
+  /** 5xx statuses the paste states with their number, first seen first. */
   statuses: number[];
+  /** Codes whose reason phrase appears without a number ("Bad Gateway"), not already stated. */
+  implied: number[];
   layers: LayerHit[];
   /** The paste's distinctive words (noise and stop words dropped), first seen first, for search fallbacks. */
   keywords: string[];
   /** Work done, for tests that check it grows linearly with the paste. */
   work: { words: number; patternChars: number; patternRuns: number };
 }
+
+/** Other ways stock pages write registered reason phrases: nginx's 503 and 504 page titles. */
+const ALTERNATE_NAMES: ReadonlyArray<[number, string]> = [
+  [503, 'Service Temporarily Unavailable'],
+  [504, 'Gateway Time-out'],
+];
+/** Registered names that are everyday words elsewhere (Python's NotImplementedError): never implied alone. */
+const NOT_IMPLIED = new Set([501, 510]);
 
 /** Lines are searched by patterns in windows of this many characters... */
 const WINDOW = 2000;
@@ -111,7 +125,7 @@ const MAX_HITS = 12;
 /** Queries of at most this many words are also matched against parts of messages. */
 const MAX_FRAGMENT_WORDS = 12;
 /** Most keywords kept for fallback searches. */
-const MAX_KEYWORDS = 32;
+const MAX_KEYWORDS = 96;
 
 /** Whole words inside a literal: parts bounded by non-word characters within it on both sides. */
 function wholeWords(anchor: string): string[] {
@@ -131,41 +145,42 @@ function wholeWords(anchor: string): string[] {
  * (`details`) and the ids and first checks the paste box shows (`checks`) when given.
  */
 export function createMatcher(data: MatcherData, details?: MessageDetails, checks?: MessageChecks): Matcher {
-  const emitters: EmitterInfo[] = data.emitters.map((emitter) => ({ ...emitter }));
-  const counters = new Map<number, number>();
-  const messages: CatalogueMessage[] = data.messages.map((entry, index) => {
-    const emitter = emitters[entry.e] as EmitterInfo;
-    const detail = details?.messages[index];
-    const check = checks?.checks[index];
-    const n = counters.get(entry.e) ?? 0;
-    counters.set(entry.e, n + 1);
-    const base = {
-      key: `${emitter.id}/${checks?.ids[index] ?? `#${n}`}`,
-      emitter,
-      codes: entry.c.map((code, c) => {
-        const when = detail?.w[c];
-        return when ? { code, when } : { code };
-      }),
-      ...(detail ? { meaning: detail.m } : {}),
-      ...(check !== undefined ? { check } : {}),
-      ...(entry.s ? { section: entry.s } : {}),
-    };
-    if (entry.p !== undefined) {
-      const { anchors } = checkPattern(entry.p);
-      const text = literalText(entry.p);
-      const anchorWords = anchors.map((anchor) => wholeWords(anchor).sort((a, b) => b.length - a.length)[0]);
-      return {
-        ...base,
-        words: words(text),
-        text,
-        pattern: new RegExp(entry.p, 'i'),
-        anchors,
-        ...(anchorWords.every((word) => word !== undefined) ? { anchorWords: anchorWords as string[] } : {}),
+  const emitters: EmitterInfo[] = data.emitters.map(({ m: _messages, ...emitter }) => emitter);
+  let index = 0;
+  const messages: CatalogueMessage[] = data.emitters.flatMap((source, e) =>
+    source.m.map(([kind, text, codes, section], n) => {
+      const emitter = emitters[e] as EmitterInfo;
+      const detail = details?.messages[index];
+      const check = checks?.checks[index];
+      const id = checks?.ids[index];
+      index++;
+      const base = {
+        key: `${emitter.id}/${id ?? `#${n}`}`,
+        emitter,
+        codes: codes.map((code, c) => {
+          const when = detail?.w[c];
+          return when ? { code, when } : { code };
+        }),
+        ...(detail ? { meaning: detail.m } : {}),
+        ...(check !== undefined ? { check } : {}),
+        ...(section ? { section } : {}),
       };
-    }
-    const text = entry.t ?? '';
-    return { ...base, words: words(text), text };
-  });
+      if (kind === 1) {
+        const { anchors, text: literal, display } = describePattern(text);
+        const anchorWords = anchors.map((anchor) => wholeWords(anchor).sort((a, b) => b.length - a.length)[0]);
+        return {
+          ...base,
+          words: words(literal),
+          text: literal,
+          display,
+          pattern: new RegExp(text, 'i'),
+          anchors,
+          ...(anchorWords.every((word) => word !== undefined) ? { anchorWords: anchorWords as string[] } : {}),
+        };
+      }
+      return { ...base, words: words(text), text, display: text };
+    }),
+  );
   // How many messages use each word: a literal is indexed by its rarest word.
   const frequency = new Map<string, number>();
   for (const message of messages) for (const word of new Set(message.words)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
@@ -190,18 +205,33 @@ export function createMatcher(data: MatcherData, details?: MessageDetails, check
     list.push({ message, offset });
     anchors.set(anchor, list);
   }
-  const fingerprints: CatalogueFingerprint[] = data.fingerprints.map((entry, index) => {
-    const meaning = details?.fingerprints[index];
+  const fingerprints: CatalogueFingerprint[] = data.fingerprints.map(([e, header, value], i) => {
+    const meaning = details?.fingerprints[i];
     return {
-      emitter: emitters[entry.e] as EmitterInfo,
-      header: entry.h,
-      ...(entry.v !== undefined ? { value: new RegExp(entry.v, 'i') } : {}),
+      emitter: emitters[e] as EmitterInfo,
+      header,
+      ...(value !== undefined ? { value: new RegExp(value, 'i') } : {}),
       ...(meaning !== undefined ? { meaning } : {}),
     };
   });
+  const names = new Map<string, Array<{ code: number; words: string[]; implies: boolean }>>();
+  const addName = (code: number, name: string, implies: boolean) => {
+    const nameWords = words(name);
+    for (const key of [nameWords[0], nameWords.join(''), nameWords.join('_')]) {
+      if (!key) continue;
+      const list = names.get(key) ?? [];
+      list.push({ code, words: key === nameWords[0] ? nameWords : [key], implies });
+      names.set(key, list);
+    }
+  };
+  for (const entry of data.codes) {
+    addName(entry.code, entry.name, entry.status === 'standard' && words(entry.name).length >= 2 && !NOT_IMPLIED.has(entry.code));
+  }
+  for (const [code, name] of ALTERNATE_NAMES) addName(code, name, true);
   return {
     messages,
     fingerprints,
+    names,
     codeNames: new Map(data.codes.map((entry) => [entry.code, entry.name])),
     headerNames: new Set(fingerprints.map((fingerprint) => fingerprint.header)),
     anchors,
@@ -250,7 +280,7 @@ function findLiterals(matcher: Matcher, pasteWords: readonly string[], found: Ma
           count: 1,
           partial: false,
           specificity: 10 + length,
-          matched: message.text,
+          matched: message.display,
           matchedWords: message.words,
         });
       }
@@ -340,10 +370,33 @@ function findFragments(matcher: Matcher, query: readonly string[], lastIsPrefix:
       count: 1,
       partial: true,
       specificity: 2 + (5 * query.length) / message.words.length,
-      matched: message.text,
+      matched: message.display,
       matchedWords: message.words,
     });
   }
+}
+
+/**
+ * Statuses written by name in the paste's words: with the number before the name ("502 Bad
+ * Gateway", "500 InternalServerError") they are stated; a registered name alone ("Service
+ * Unavailable", "SERVICE_UNAVAILABLE") implies its code.
+ */
+function namedStatuses(matcher: Matcher, pasteWords: readonly string[]): { stated: Set<number>; implied: Set<number> } {
+  const stated = new Set<number>();
+  const implied = new Set<number>();
+  for (let i = 0; i < pasteWords.length; i++) {
+    const candidates = matcher.names.get(pasteWords[i] as string);
+    if (!candidates) continue;
+    for (const { code, words: nameWords, implies } of candidates) {
+      if (i + nameWords.length > pasteWords.length) continue;
+      let same = true;
+      for (let j = 1; j < nameWords.length && same; j++) same = pasteWords[i + j] === nameWords[j];
+      if (!same) continue;
+      if (pasteWords[i - 1] === String(code)) stated.add(code);
+      else if (implies) implied.add(code);
+    }
+  }
+  return { stated, implied };
 }
 
 /** Emitters named by the paste's headers. */
@@ -366,14 +419,17 @@ function findLayers(matcher: Matcher, paste: Paste): LayerHit[] {
 
 /** The paste read, its words, and every whole catalogued message found in it (before ranking). */
 function collect(text: string, matcher: Matcher) {
-  const paste = readPaste(text, matcher.codeNames, matcher.headerNames);
+  const paste = readPaste(text, matcher.headerNames);
   const work = { words: 0, patternChars: 0, patternRuns: 0 };
   const pasteWords: string[] = [];
   for (const line of paste.lines) for (const word of words(line)) pasteWords.push(word);
   work.words = pasteWords.length;
   const found = new Map<string, Found>();
   findLiterals(matcher, pasteWords, found);
-  findPatterns(matcher, paste.markup.length > 0 ? [...paste.lines, ...paste.markup] : paste.lines, new Set(pasteWords), found, work);
+  // A pattern written against a page's source may be anchored on markup, whose words the tag-free lines lack.
+  const wordSet = new Set(pasteWords);
+  for (const line of paste.markup) for (const word of words(line.replace(/[<>]/g, ' '))) wordSet.add(word);
+  findPatterns(matcher, paste.markup.length > 0 ? [...paste.lines, ...paste.markup] : paste.lines, wordSet, found, work);
   return { paste, pasteWords, found, work };
 }
 
@@ -391,9 +447,20 @@ export function analyze(text: string, matcher: Matcher): Analysis {
   const { paste, pasteWords, found, work } = collect(text, matcher);
   if (found.size === 0) findFragments(matcher, pasteWords, /[a-z0-9_]$/i.test(text), found);
   const layers = findLayers(matcher, paste);
-  const named = new Set(layers.map((layer) => layer.emitter.id));
-  const statuses = paste.statuses.filter((code) => matcher.codeNames.has(code));
+  const namedLayers = new Set(layers.map((layer) => layer.emitter.id));
+  const named = namedStatuses(matcher, pasteWords);
+  const statuses = [...new Set([...paste.statuses, ...named.stated])].filter((code) => matcher.codeNames.has(code));
+  // A name counts only when nothing states a number, and only outside a recognised message: API
+  // Gateway's body "Internal server error" is a message, not a 500.
+  const implied =
+    statuses.length > 0
+      ? []
+      : [...named.implied].filter((code) => {
+          const nameWords = words(matcher.codeNames.get(code) ?? '');
+          return ![...found.values()].some((entry) => !entry.partial && containsRun(entry.message.words, nameWords));
+        });
   const stated = new Set(statuses);
+  const impliedSet = new Set(implied);
 
   // A message that is a run inside a longer one found for the same code says less: drop it.
   const all = [...found.values()];
@@ -414,7 +481,8 @@ export function analyze(text: string, matcher: Matcher): Analysis {
     entry.message.codes.forEach(({ code, when }, index) => {
       let score = entry.specificity - index * 0.5;
       if (stated.has(code)) score += 6;
-      if (named.has(entry.message.emitter.id)) score += 4;
+      else if (impliedSet.has(code)) score += 3;
+      if (namedLayers.has(entry.message.emitter.id)) score += 4;
       hits.push({
         message: entry.message,
         code,
@@ -440,7 +508,7 @@ export function analyze(text: string, matcher: Matcher): Analysis {
     seen.add(word);
     keywords.push(word);
   }
-  return { hits: hits.slice(0, MAX_HITS), statuses, layers, keywords, work };
+  return { hits: hits.slice(0, MAX_HITS), statuses, implied, layers, keywords, work };
 }
 
 /** One row of an answer: a recognised message, or a status the paste states with no message to explain it. */
@@ -449,22 +517,22 @@ export type Answer =
   | { kind: 'status'; code: number; layer?: LayerHit };
 
 /**
- * The answers to show, best first: whole messages that agree with a stated status, then stated
- * statuses that no message explains (with the layer its headers name), then the other messages.
+ * The answers to show, best first: whole messages that agree with a status the paste states or
+ * names, then stated statuses that no message explains (with the layer its headers name), then the
+ * other messages, then codes only named ("Bad Gateway") that nothing else explains.
  */
 export function answers(analysis: Analysis): Answer[] {
-  const stated = new Set(analysis.statuses);
+  const stated = new Set([...analysis.statuses, ...analysis.implied]);
   // A few typed words that are part of a message say less than a status the reader wrote.
   const agreeing = analysis.hits.filter((hit) => !hit.partial && stated.has(hit.code));
   const others = analysis.hits.filter((hit) => hit.partial || !stated.has(hit.code));
   const explained = new Set(agreeing.map((hit) => hit.code));
   const layer = analysis.layers[0];
-  const statuses: Answer[] = analysis.statuses
-    .filter((code) => !explained.has(code))
-    .map((code) => (layer ? { kind: 'status', code, layer } : { kind: 'status', code }));
+  const statusAnswer = (code: number): Answer => (layer ? { kind: 'status', code, layer } : { kind: 'status', code });
   return [
     ...agreeing.map((hit): Answer => ({ kind: 'message', hit })),
-    ...statuses,
+    ...analysis.statuses.filter((code) => !explained.has(code)).map(statusAnswer),
     ...others.map((hit): Answer => ({ kind: 'message', hit })),
+    ...analysis.implied.filter((code) => !explained.has(code)).map(statusAnswer),
   ];
 }

@@ -14,36 +14,34 @@ export interface CodeIndexEntry {
   layers: string[];
 }
 
+/** One message, compactly: a literal (kind 0) or a pattern (kind 1), its codes, and `NNN#fragment`. */
+export type MatcherMessage = [kind: 0 | 1, source: string, codes: number[], section?: string];
+
+/** A code as the browser's index holds it; its summary is prose, in {@link MessageDetails}. */
+export type CodeKey = Omit<CodeIndexEntry, 'summary'>;
+
 /**
  * What the browser needs to recognise messages: the catalogue's texts, patterns and codes, without
  * sources, examples or prose, small enough to fetch with the search code. Built at build time from
- * the YAML files; `createMatcher` turns it into indexes. The prose that search shows with a match
- * is in {@link MessageDetails}, fetched alongside.
+ * the YAML files; `createMatcher` turns it into indexes (a pattern's anchors and words are derived
+ * there). The prose that search shows is in {@link MessageDetails}, fetched alongside.
  */
 export interface MatcherData {
   /** Format version, bumped when the shape changes. */
   v: 1;
-  emitters: Array<{ id: string; name: string; layer: Emitter; guide?: string }>;
-  messages: Array<{
-    /** Index into `emitters`. */
-    e: number;
-    /** A literal message, as written. */
-    t?: string;
-    /** A pattern's source (its anchors and words are derived by `createMatcher`). */
-    p?: string;
-    /** Its codes, in the catalogue's order. */
-    c: number[];
-    /** `NNN#fragment` on a code page. */
-    s?: string;
-  }>;
-  fingerprints: Array<{ e: number; h: string; v?: string }>;
+  /** Emitters, each with its messages in catalogue order. */
+  emitters: Array<{ id: string; name: string; layer: Emitter; guide?: string; m: MatcherMessage[] }>;
+  /** Header fingerprints: the emitter's index, the header name, and a pattern for its value. */
+  fingerprints: Array<[emitter: number, header: string, value?: string]>;
   /** Every code that has a page: the small index that search answers from before Pagefind. */
-  codes: CodeIndexEntry[];
+  codes: CodeKey[];
 }
 
-/** The prose search shows with a match, in the same order as {@link MatcherData}'s messages and fingerprints. */
+/** The prose search shows, in the same order as {@link MatcherData}'s messages, fingerprints and codes. */
 export interface MessageDetails {
   v: 1;
+  /** Each code's one-sentence summary. */
+  summaries: string[];
   messages: Array<{
     /** One-line meaning. */
     m: string;
@@ -75,32 +73,37 @@ export function toMatcherData(files: readonly EmitterFile[], codes: readonly Cod
       name: file.name,
       layer: file.layer,
       ...(file.guide ? { guide: file.guide } : {}),
+      m: file.messages.map((message): MatcherMessage => {
+        const head: [0 | 1, string, number[]] = [
+          message.pattern === undefined ? 0 : 1,
+          message.pattern ?? message.text ?? '',
+          message.codes.map(({ code }) => code),
+        ];
+        return message.section ? [...head, message.section] : head;
+      }),
     })),
-    messages: sorted.flatMap((file, e) =>
-      file.messages.map((message) => ({
-        e,
-        ...(message.text !== undefined ? { t: message.text } : {}),
-        ...(message.pattern !== undefined ? { p: message.pattern } : {}),
-        c: message.codes.map(({ code }) => code),
-        ...(message.section ? { s: message.section } : {}),
-      })),
-    ),
     fingerprints: sorted.flatMap((file, e) =>
-      file.fingerprints.map((fingerprint) => ({
-        e,
-        h: fingerprint.header,
-        ...(fingerprint.value !== undefined ? { v: fingerprint.value } : {}),
-      })),
+      file.fingerprints.map((fingerprint): [number, string, string?] =>
+        fingerprint.value === undefined ? [e, fingerprint.header] : [e, fingerprint.header, fingerprint.value],
+      ),
     ),
-    codes: [...codes].sort((a, b) => a.code - b.code),
+    codes: sortedCodes(codes).map(({ summary: _summary, ...key }) => key),
   };
 }
 
+const sortedCodes = (codes: readonly CodeIndexEntry[]) => [...codes].sort((a, b) => a.code - b.code);
+
+/** The code index with its summaries, from the two data modules (summaries empty without details). */
+export function codeIndex(data: MatcherData, details?: MessageDetails): CodeIndexEntry[] {
+  return data.codes.map((key, i) => ({ ...key, summary: details?.summaries[i] ?? '' }));
+}
+
 /** Builds the prose that goes with {@link toMatcherData}'s entries, in the same order. */
-export function toMessageDetails(files: readonly EmitterFile[]): MessageDetails {
+export function toMessageDetails(files: readonly EmitterFile[], codes: readonly CodeIndexEntry[]): MessageDetails {
   const sorted = byEmitter(files);
   return {
     v: 1,
+    summaries: sortedCodes(codes).map((entry) => entry.summary),
     messages: sorted.flatMap((file) =>
       file.messages.map((message) => ({
         m: message.meaning,

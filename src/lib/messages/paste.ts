@@ -35,20 +35,23 @@ export interface Paste {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
-/** Lines that state a status, and where the number is. Each is linear: no unbounded run meets its own kind. */
+/**
+ * Where a line states a status number. Each is linear: no unbounded run meets its own kind. A code
+ * followed by its name ("502 Bad Gateway") is found by the matcher, over the paste's words.
+ */
 const STATUS_PATTERNS: readonly RegExp[] = [
   // Status lines and access logs: HTTP/1.1 502 Bad Gateway, "GET / HTTP/1.1" 504 167
   /\bhttp\/\d(?:\.\d)?"?[ \t]{1,10}(5\d\d)\b/gi,
-  // Fields: status=503, "status": 502, statusCode: 500, elb_status_code 502, sc-status=500
-  /\b(?:status|status_?code|http_?status(?:_?code)?|elb_status_code|target_status_code|sc-status|response_?code|statuscode)"?[ \t]{0,3}[:=]?[ \t]{0,3}"?(5\d\d)\b/gi,
-  // Prose: Error 522, HTTP 503, HTTP Error 500.19, status 504, code 530
-  /\b(?:error|http|status|code)[ \t]{1,3}(5\d\d)\b/gi,
-  // Titles: 504 ERROR (CloudFront), 503 Error
-  /\b(5\d\d)[ \t]{1,3}error\b/gi,
-  // A line that starts with a status, as tools print it: 504 {"message": "Endpoint request timed out"}
-  /^[^a-z0-9\n]{0,3}(5\d\d)[ \t]/gim,
-  // A code alone on its line, or a page title such as "502 Bad Gateway" (checked against the names below)
-  /^[ \t]{0,20}(5\d\d)(?:[ \t]{1,3}[-–:|]?[ \t]{0,3}([a-z][a-z -]{2,40}[a-z]))?[ \t]{0,20}$/gim,
+  // Fields: status=503, "status": 502, statusCode: 500, "code": 502, elb_status_code 502, sc-status=500
+  /\b(?:status|status_?code|http_?status(?:_?code)?|elb_status_code|target_status_code|sc-status|response_?code|statuscode|code)"?[ \t]{0,3}[:=]?[ \t]{0,3}"?(5\d\d)\b/gi,
+  // Prose: Error 522, HTTP 503, HTTP Error 500.19, returned error: 502, API Error (504, HTTP status [503]
+  /\b(?:error|http|status|code)[ \t]{0,3}[:=([]?[ \t]{0,3}(5\d\d)\b/gi,
+  // Titles: 504 ERROR (CloudFront), 503 Server Error: (requests)
+  /\b(5\d\d)[ \t]{1,3}(?:server[ \t]{1,3})?error\b/gi,
+  // A code in brackets: [503], (502)
+  /[[(](5\d\d)[\])]/g,
+  // A line that starts with a status, as tools and pages print it: 504 {"message": ...}, "502. That's an error."
+  /^[^a-z0-9\n]{0,3}(5\d\d)(?:[ \t]|[.:][ \t]|[.:]?$)/gim,
 ];
 
 /**
@@ -60,24 +63,11 @@ const TAG =
   /<\/?(?:html|head|body|title|meta|link|style|script|h[1-6]|p|div|span|center|hr|br|a|b|i|em|strong|small|font|pre|code|tt|address|table|thead|tbody|tr|td|th|ul|ol|li|dl|dt|dd|img|main|section|header|footer|nav|article|button|form|input|noscript|svg|path)\b[^<>\n]{0,300}>|<!--|-->|<!doctype[^<>\n]{0,300}>/gi;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&nbsp;': ' ' };
 
-/** Reads a status number out of each match, keeping title-style matches only when the words are that code's name. */
-function statusesIn(line: string, names: ReadonlyMap<number, string>, found: Set<number>): void {
-  for (const [index, pattern] of STATUS_PATTERNS.entries()) {
+/** Adds the status numbers that `line` states to `found`. */
+function statusesIn(line: string, found: Set<number>): void {
+  for (const pattern of STATUS_PATTERNS) {
     pattern.lastIndex = 0;
-    for (const match of line.matchAll(pattern)) {
-      const code = Number(match[1]);
-      if (index === STATUS_PATTERNS.length - 1 && match[2] !== undefined) {
-        const name = names.get(code)?.toLowerCase();
-        if (!name || !match[2].toLowerCase().startsWith(name.split(' ')[0] ?? name)) continue;
-      }
-      found.add(code);
-    }
-  }
-  // "502 Bad Gateway" inside a line, by name.
-  const lower = line.toLowerCase();
-  for (const [code, name] of names) {
-    const at = lower.indexOf(`${code} ${name.toLowerCase()}`);
-    if (at >= 0 && (at === 0 || !/[0-9.]/.test(lower[at - 1] ?? ''))) found.add(code);
+    for (const match of line.matchAll(pattern)) found.add(Number(match[1]));
   }
 }
 
@@ -110,15 +100,10 @@ function tryJson(text: string): unknown {
 }
 
 /**
- * Reads a paste. `codeNames` maps each code that has a page to its reason phrase, so that a title
- * such as "503 Service Unavailable" counts as a stated status; `headerNames`, the headers that name
- * an emitter, which count as headers even without a status line.
+ * Reads a paste. `headerNames` are the headers that name an emitter: they count as headers even
+ * without a status line.
  */
-export function readPaste(
-  raw: string,
-  codeNames: ReadonlyMap<number, string>,
-  headerNames: ReadonlySet<string>,
-): Paste {
+export function readPaste(raw: string, headerNames: ReadonlySet<string>): Paste {
   let text = raw.length > MAX_PASTE_CHARS ? raw.slice(0, MAX_PASTE_CHARS) : raw;
   text = text.replace(/\r\n?/g, '\n').replace(CONTROL, ' ');
   // Logs that carry messages as escaped JSON strings: "msg":"upstream timed out\n..."
@@ -150,14 +135,14 @@ export function readPaste(
       const record = tryJson(line);
       if (record !== undefined) jsonStrings(record, extra, statuses);
     }
-    statusesIn(line, codeNames, statuses);
+    statusesIn(line, statuses);
     lines.push(line);
   }
   for (const candidate of candidates) {
     if (sawStatusLine || headerNames.has(candidate.name)) headers.push(candidate);
   }
   for (const value of extra) {
-    statusesIn(value, codeNames, statuses);
+    statusesIn(value, statuses);
     for (const part of value.split('\n')) lines.push(part);
   }
   return { lines, markup, headers, statuses: [...statuses] };

@@ -8,8 +8,9 @@
  * - no quantifier on a group except `?` (an optional group is tried once, never repeated);
  * - `{m,n}` with n at most 200;
  * - every unbounded atom (`x*`, `x+`, `x{m,}`) is followed by a required character that the atom
- *   cannot match, so a run has exactly one place to stop (`\d+:` is safe, `.*foo` is not);
- * - the pattern does not start or end with an unbounded atom;
+ *   cannot match, so a run has exactly one place to stop (`\d+:` is safe, `.*foo` is not), unless
+ *   nothing follows it at all;
+ * - the pattern does not start with an unbounded atom;
  * - every match holds a literal of at least three characters (one per branch of an alternation):
  *   the matcher runs a pattern only on lines that contain one of them.
  *
@@ -222,29 +223,31 @@ class Parser {
   }
 }
 
-/** Checks one sequence (and the groups inside it) against the rules; throws on the first breach. */
-function checkSequence(nodes: Node[], topLevel: boolean): void {
+/**
+ * Checks one sequence (and the groups inside it) against the rules; throws on the first breach.
+ * `tail` is true when nothing follows the sequence in the pattern: a repeat at its very end has
+ * nothing to backtrack for.
+ */
+function checkSequence(nodes: Node[], topLevel: boolean, tail: boolean): void {
   nodes.forEach((node, index) => {
+    const last = index === nodes.length - 1;
     if (node.kind === 'group') {
-      for (const alternative of node.alternatives) checkSequence(alternative, false);
+      for (const alternative of node.alternatives) checkSequence(alternative, false, tail && last);
     }
     if (node.kind !== 'quantified') return;
     if (node.node.kind === 'group') {
       if (node.min !== 0 || node.max !== 1) {
         throw new UnsafePatternError('a group may only be made optional with "?", never repeated');
       }
-      for (const alternative of node.node.alternatives) checkSequence(alternative, false);
+      for (const alternative of node.node.alternatives) checkSequence(alternative, false, tail && last);
       return;
     }
     if (node.max !== UNBOUNDED) return;
     if (topLevel && index === 0) throw new UnsafePatternError('the pattern may not start with an unbounded repeat');
     const next = nodes[index + 1];
     if (next === undefined) {
-      throw new UnsafePatternError(
-        topLevel
-          ? 'the pattern may not end with an unbounded repeat'
-          : 'an unbounded repeat must be followed, in its own group, by a character it cannot match',
-      );
+      if (tail) return;
+      throw new UnsafePatternError('an unbounded repeat at the end of a group must be followed, in that group, by a character it cannot match');
     }
     const guard = next.kind === 'atom' ? next : next.kind === 'quantified' && next.node.kind === 'atom' && next.min >= 1 ? next.node : undefined;
     if (!guard) {
@@ -311,7 +314,7 @@ export const MIN_ANCHOR_LENGTH = 3;
 export function checkPattern(source: string, needAnchors = true): { anchors: string[] } {
   new RegExp(source, 'i'); // Invalid syntax fails here, with the engine's own message.
   const alternatives = new Parser(source).parse();
-  for (const alternative of alternatives) checkSequence(alternative, true);
+  for (const alternative of alternatives) checkSequence(alternative, true, true);
   const anchors = requiredLiterals(alternatives);
   if (!anchors) {
     if (!needAnchors) return { anchors: [] };
@@ -329,7 +332,10 @@ export function checkPattern(source: string, needAnchors = true): { anchors: str
  * "upstream timed out (…: …)", shown to readers.
  */
 export function literalText(source: string, gap = ' '): string {
-  const alternatives = new Parser(source).parse();
+  return textOf(new Parser(source).parse(), gap);
+}
+
+function textOf(alternatives: Node[][], gap: string): string {
   const out: string[] = [];
   const walk = (nodes: Node[]): void => {
     for (const node of nodes) {
@@ -347,4 +353,14 @@ export function literalText(source: string, gap = ' '): string {
   walk(alternatives[0] ?? []);
   const text = out.join('');
   return gap === ' ' ? text.replace(/\s+/g, ' ').trim() : text.replace(/(?:…\s*){2,}/g, '… ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What the matcher needs of a pattern the build has already checked, from one parse and without
+ * the safety checks: its anchors, its words for matching ({@link literalText} with spaces) and how
+ * it reads ({@link literalText} with "…").
+ */
+export function describePattern(source: string): { anchors: string[]; text: string; display: string } {
+  const alternatives = new Parser(source).parse();
+  return { anchors: requiredLiterals(alternatives) ?? [], text: textOf(alternatives, ' '), display: textOf(alternatives, '…') };
 }

@@ -27,6 +27,8 @@ export interface CodeHit {
   score: number;
   /** Every query word is in the code's number or name: the reader named the code. */
   byName?: boolean;
+  /** The query is one of the code's aliases, or a run of words inside one. */
+  byAlias?: boolean;
 }
 
 /** Builds the per-field word lists once. */
@@ -68,9 +70,15 @@ export function searchCodes(index: ReturnType<typeof indexCodes>, query: string,
       score += best;
     });
     if (!all) continue;
-    if (aliases.some((alias) => alias === phrase)) score += 20;
-    else if (queryWords.length > 1 && aliases.some((alias) => alias.includes(phrase))) score += 8;
-    hits.push(byName ? { entry, score, byName } : { entry, score });
+    let byAlias = false;
+    if (aliases.some((alias) => alias === phrase)) {
+      score += 20;
+      byAlias = true;
+    } else if (queryWords.length > 1 && aliases.some((alias) => ` ${alias} `.includes(` ${phrase} `))) {
+      score += 8;
+      byAlias = true;
+    }
+    hits.push({ entry, score, ...(byName ? { byName } : {}), ...(byAlias ? { byAlias } : {}) });
   }
   return hits.sort((a, b) => b.score - a.score || a.entry.code - b.entry.code);
 }

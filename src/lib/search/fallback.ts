@@ -8,19 +8,27 @@
 export type FallbackMode = 'all' | 'distinctive' | 'any';
 
 /** Most single-word searches made for one query. */
-export const MAX_FALLBACK_WORDS = 16;
+export const MAX_FALLBACK_WORDS = 48;
 
 /**
  * The searches to try, in order: the whole query, then its distinctive words (noise and common
  * words dropped; skipped when they are the same as the query), then each distinctive word alone.
+ * `known` holds words the site is known to use (code names, summaries, aliases, catalogued
+ * messages): those are searched alone first, so a long paste's one familiar word is never cut off.
  */
-export function fallbackPlan(query: string, keywords: readonly string[]): { all: string; distinctive?: string; any: string[] } {
+export function fallbackPlan(
+  query: string,
+  keywords: readonly string[],
+  known: ReadonlySet<string> = new Set(),
+): { all: string; distinctive?: string; any: string[] } {
   const distinctive = keywords.join(' ');
   const queryWords = query.toLowerCase().split(/[^a-z0-9_]+/).filter(Boolean).join(' ');
+  const familiar = keywords.filter((word) => known.has(word));
+  const others = keywords.filter((word) => !known.has(word));
   return {
     all: query,
     ...(distinctive !== '' && distinctive !== queryWords ? { distinctive } : {}),
-    any: keywords.slice(0, MAX_FALLBACK_WORDS),
+    any: [...familiar, ...others].slice(0, MAX_FALLBACK_WORDS),
   };
 }
 
