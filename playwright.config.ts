@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './tests/support/browser.ts';
+import { CHROMIUM_ARGS, findChromium } from './tests/support/browser.ts';
 
 const port = Number(process.env['E2E_PORT'] ?? 4400);
 const base = process.env['BASE_PATH'] ?? '/';
@@ -24,14 +24,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           ...(executablePath ? { executablePath } : {}),
-          // Quiet a browser on a closed network: no background fetches to Google's services.
-          args: [
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          args: CHROMIUM_ARGS,
           chromiumSandbox: false,
         },
       },

@@ -4,6 +4,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { BROWSER_HELP, findChromium } from '../tests/support/browser.ts';
+import { lighthouseBench } from './bench-lighthouse.ts';
 import { createStaticServer } from './static-server.ts';
 import { pasteSet } from '../tests/support/paste-set.ts';
 import {
@@ -311,6 +312,8 @@ async function main(): Promise<void> {
     { name: 'Development set: right code in the top 3', value: pct(accuracy.top3), unit: '%' },
     { name: 'Development set: nothing found', value: pct(accuracy.empty), unit: '%', limit: 0, limitLabel: '0' },
   );
+
+  const lighthouse = await lighthouseBench(server.origin);
   server.close();
 
   // The same cold query on a Starlight site built from the same pages.
@@ -387,11 +390,12 @@ async function main(): Promise<void> {
         : '',
     );
   }
+  lines.push('', lighthouse.markdown);
   const markdown = lines.join('\n');
   console.log(`\n${markdown}\n`);
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.md', `${markdown}\n`);
-  writeFileSync('bench-results/latest.json', `${JSON.stringify({ date, machine, runs: RUNS, figures, scaling, misses: accuracy.misses }, null, 2)}\n`);
+  writeFileSync('bench-results/latest.json', `${JSON.stringify({ date, machine, runs: RUNS, figures, scaling, misses: accuracy.misses, lighthouse: lighthouse.rows }, null, 2)}\n`);
   console.log('Written to bench-results/latest.md and bench-results/latest.json');
 }
 

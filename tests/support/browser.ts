@@ -9,6 +9,18 @@ const SYSTEM_BROWSERS = [
   '/usr/bin/google-chrome-stable',
 ];
 
+/**
+ * Flags for every Chromium the project starts (tests, benchmark, screenshots): quiet a browser on
+ * a closed network, with no background fetches to Google's services.
+ */
+export const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 export const BROWSER_HELP = `No Chromium found for the end-to-end tests. Get one of:
   - Playwright's own browser (the usual choice on a laptop): npx playwright install chromium
   - Debian/Ubuntu's Chromium: sudo apt-get update && sudo apt-get install -y chromium

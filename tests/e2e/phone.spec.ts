@@ -1,0 +1,151 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { sourceEntries } from '../support/content';
+import { ALL_PAGES } from '../support/pages';
+import { expect, test } from './test';
+
+// A reader who arrives on a phone, from a link in an alert, sees the answer in the first screen:
+// a compact header, the code's name and summary, whether to retry, and what a visitor should do.
+const PHONES = [320, 390, 430];
+const SCREEN_HEIGHT = 844;
+const HEADER_MAX = 120;
+const SUMMARY_BY = 300;
+const VERDICT_LABELS: Record<string, string> = { yes: 'Retry with backoff', conditional: 'Retry only if safe', no: 'Do not retry' };
+
+/** The box of `selector`'s first match, in CSS pixels from the top left of the unscrolled page. */
+async function boxOf(page: Page, selector: string): Promise<{ top: number; bottom: number }> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} is not rendered`);
+  return { top: box.y, bottom: box.y + box.height };
+}
+const bottomOf = async (page: Page, selector: string) => (await boxOf(page, selector)).bottom;
+const topOf = async (page: Page, selector: string) => (await boxOf(page, selector)).top;
+
+for (const width of PHONES) {
+  test.describe(`on a ${width} px wide phone`, () => {
+    test.use({ viewport: { width, height: SCREEN_HEIGHT } });
+
+    test('every code page shows its name, summary, retry verdict and visitor box in the first screen', async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const entry of sourceEntries()) {
+        await test.step(`/${entry.code}/`, async () => {
+          await page.goto(`${entry.code}/`);
+          expect(await bottomOf(page, 'header.site'), 'header height').toBeLessThanOrEqual(HEADER_MAX);
+          await expect(page.getByRole('link', { name: 'HTTP 5xx Reference' })).toBeInViewport({ ratio: 1 });
+          await expect(page.getByRole('combobox', { name: 'Search status codes' })).toBeInViewport({ ratio: 1 });
+          expect(await bottomOf(page, 'h1'), 'h1').toBeLessThanOrEqual(SUMMARY_BY);
+          expect(await bottomOf(page, '.lede'), 'summary').toBeLessThanOrEqual(SUMMARY_BY);
+          // The verdict and the visitor box come before the facts, and are on screen whole.
+          const verdict = page.locator('.verdict');
+          await expect(verdict.locator('.badge')).toHaveText(VERDICT_LABELS[entry.retry.verdict] ?? '');
+          await expect(verdict).toBeInViewport({ ratio: 1 });
+          await expect(page.getByRole('complementary', { name: 'Seeing this error on a website?' })).toBeInViewport({ ratio: 1 });
+          expect(await topOf(page, '.facts')).toBeGreaterThan(await bottomOf(page, '.visitor'));
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        });
+      }
+    });
+
+    test('every other page keeps the header to one compact band and does not scroll sideways', async ({ page }) => {
+      test.setTimeout(120_000);
+      for (const path of ALL_PAGES.filter((path) => !/^\d{3}\/$/.test(path))) {
+        await test.step(path, async () => {
+          await page.goto(path);
+          expect(await bottomOf(page, 'header.site')).toBeLessThanOrEqual(HEADER_MAX);
+          await expect(page.getByRole('combobox', { name: 'Search status codes' })).toBeInViewport({ ratio: 1 });
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        });
+      }
+    });
+  });
+}
+
+test.describe('the site links on a phone', () => {
+  test.use({ viewport: { width: 390, height: SCREEN_HEIGHT }, javaScriptEnabled: false });
+
+  test('are one tap away behind "Menu", without JavaScript, and open over the page', async ({ page }) => {
+    await page.goto('503/');
+    const nav = page.getByRole('navigation', { name: 'Site' });
+    await expect(nav).toBeHidden();
+    await page.getByText('Menu', { exact: true }).click();
+    await expect(nav).toBeVisible();
+    for (const link of await nav.getByRole('link').all()) await expect(link).toBeInViewport({ ratio: 1 });
+    // The panel lies over the page: opening it moves nothing below the header.
+    expect(await topOf(page, 'h1')).toBeLessThanOrEqual(HEADER_MAX + 20);
+    await nav.getByRole('link', { name: 'Should I retry?' }).click();
+    await expect(page).toHaveURL(/\/should-i-retry\/$/);
+  });
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG 2.2 A/AA violation on a phone with the menu open (${scheme})`, async ({ page }) => {
+    test.slow();
+    await page.setViewportSize({ width: 390, height: SCREEN_HEIGHT });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('522/');
+    await page.getByText('Menu', { exact: true }).click();
+    await expect(page.getByRole('navigation', { name: 'Site' })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test.describe('the menu on a 320 px phone', () => {
+  test.use({ viewport: { width: 320, height: 568 } });
+
+  test('holds an eighth link (the coming "Alerting") and the theme button within the screen', async ({ page }) => {
+    await page.goto('503/');
+    await addLink(page, 'Alerting');
+    await page.getByText('Menu', { exact: true }).click();
+    const links = page.getByRole('navigation', { name: 'Site' }).getByRole('link');
+    await expect(links).toHaveCount(8);
+    for (const link of await links.all()) await expect(link).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+});
+
+test.describe('on a desktop screen', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('the links are in view without a menu, under the name and the search box', async ({ page }) => {
+    await page.goto('503/');
+    await expect(page.getByText('Menu', { exact: true })).toBeHidden();
+    const nav = page.getByRole('navigation', { name: 'Site' });
+    for (const link of await nav.getByRole('link').all()) await expect(link).toBeVisible();
+    const search = page.getByRole('combobox', { name: 'Search status codes' });
+    expect(await topOf(page, 'nav.site')).toBeGreaterThanOrEqual(await bottomOf(page, 'site-search'));
+    // Keyboard order follows the screen: name, search, theme, then the links.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'HTTP 5xx Reference' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(search).toBeFocused();
+    // The search form's submit button is visually hidden but focusable.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(nav.getByRole('link').first()).toBeFocused();
+  });
+
+  test('eight links (with the coming "Alerting") stay on one row beside nothing else', async ({ page }) => {
+    await page.goto('503/');
+    await addLink(page, 'Alerting');
+    const links = page.getByRole('navigation', { name: 'Site' }).getByRole('link');
+    await expect(links).toHaveCount(8);
+    const tops = await links.evaluateAll((anchors) => anchors.map((anchor) => Math.round(anchor.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    expect(await bottomOf(page, 'header.site')).toBeLessThanOrEqual(HEADER_MAX);
+  });
+});
+
+/** Adds a link to the site navigation, as the alerting guide (issue 10) will. */
+async function addLink(page: Page, name: string): Promise<void> {
+  await page.locator('nav.site ul').evaluate((list, text) => {
+    const item = list.lastElementChild?.cloneNode(true) as HTMLElement;
+    const link = item.querySelector('a');
+    if (link) link.textContent = text;
+    list.append(item);
+  }, name);
+}
