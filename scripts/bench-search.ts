@@ -12,10 +12,10 @@ import type { PasteCase } from '../tests/support/paste-set.ts';
  */
 
 /** Transfer bytes (body + headers) of every request that finishes from now on, by URL. */
-function track(page: Page): { requests: () => Promise<Array<{ url: string; bytes: number }>>; bytes: () => Promise<number> } {
-  const pending: Array<Promise<{ url: string; bytes: number }>> = [];
+function track(page: Page): { requests: () => Promise<Array<{ url: string; bytes: number; body: number }>>; bytes: () => Promise<number> } {
+  const pending: Array<Promise<{ url: string; bytes: number; body: number }>> = [];
   page.on('requestfinished', (request) => {
-    pending.push(request.sizes().then((sizes) => ({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize })));
+    pending.push(request.sizes().then((sizes) => ({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, body: sizes.responseBodySize })));
   });
   const requests = () => Promise.all(pending);
   return { requests, bytes: async () => (await requests()).reduce((sum, r) => sum + r.bytes, 0) };
@@ -169,7 +169,8 @@ export async function ourQueryBytes(browser: Browser, origin: string, query: str
   await context.close();
   return {
     total: requests.reduce((sum, r) => sum + r.bytes, 0),
-    matcherData: requests.filter((r) => r.url.includes('/_assets/matcherData.')).reduce((sum, r) => sum + r.bytes, 0),
+    // The matcher's budget is the data's compressed size, so its body only (headers are the host's).
+    matcherData: requests.filter((r) => r.url.includes('/_assets/matcherData.')).reduce((sum, r) => sum + r.body, 0),
   };
 }
 

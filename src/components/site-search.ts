@@ -85,17 +85,21 @@ function passesFilters(row: Row, filters: Filters): boolean {
   );
 }
 
-/** The fast tiers: ranges and codes, recognised messages, and the code index. Synchronous. */
-function quickRows(base: string, text: string, filters: Filters): { rows: Row[]; analysis?: Analysis } {
+/**
+ * The fast tiers: ranges and codes, recognised messages, and the code index. Synchronous.
+ * `settled` says the reader typed a code, a code's whole name or a whole known message: the
+ * dropdown's answer is then certain, and full text would only add pages that mention it.
+ */
+function quickRows(base: string, text: string, filters: Filters): { rows: Row[]; analysis?: Analysis; settled: boolean } {
   const range = codePattern(text);
   if (range) {
     const rows = codeRows(codes.filter((entry) => range(entry.code)).map((entry) => ({ entry, score: 0 })));
-    return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))) };
+    return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))), settled: true };
   }
   if (text === '') {
     // Filters alone: every code they allow.
     const rows = codeRows(codes.map((entry) => ({ entry, score: 0 })));
-    return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))) };
+    return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))), settled: true };
   }
   const analysis = analyze(text, matcher);
   const exact = /^\s*(5\d\d)\s*$/.exec(text)?.[1];
@@ -118,7 +122,9 @@ function quickRows(base: string, text: string, filters: Filters): { rows: Row[];
     answerRows(partial, codesByNumber),
     codeRows(codeHits),
   );
-  return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))), analysis };
+  const shown = rows.filter((row) => passesFilters(row, filters));
+  const settled = shown.length > 0 && (exactEntry !== undefined || exactName.length > 0 || whole.length > 0);
+  return { rows: withBasePaths(base, shown), analysis, settled };
 }
 
 function withBasePaths(base: string, rows: Row[]): Row[] {
@@ -311,13 +317,15 @@ class SiteSearch extends HTMLElement {
     const text = fromSearchBox(query);
     const quick = quickRows(this.#base, text, {});
     let rows = quick.rows.slice(0, DROPDOWN_LIMIT);
-    if (rows.length >= ENOUGH_QUICK_ROWS) {
+    if (rows.length >= ENOUGH_QUICK_ROWS || quick.settled) {
       this.#show(rows);
       this.#announce(rows.length);
       return;
     }
-    // Show what the fast tiers found at once; Pagefind's results follow.
+    // Show what the fast tiers found at once; Pagefind's results follow. With nothing new to show,
+    // the list still holds the last query's rows: mark it as being refreshed.
     if (rows.length > 0) this.#show(rows, true);
+    else this.#list.setAttribute('aria-busy', 'true');
     try {
       const found = await pagefindRows(this.#base, text, quick.analysis?.keywords ?? [], {}, DROPDOWN_LIMIT, isCurrent, rows.length > 0);
       // A slower, older query must never overwrite the answer to a newer one.
@@ -514,6 +522,7 @@ class SearchPage extends HTMLElement {
     const filtered = Object.keys(state.filters).length > 0;
     if (state.query === '' && !filtered) {
       heading.textContent = 'Type a code, a range such as 52x, or words from an error message; or pick filters.';
+      list.removeAttribute('aria-busy');
       list.replaceChildren();
       return;
     }
@@ -522,7 +531,10 @@ class SearchPage extends HTMLElement {
     const what = state.query === '' ? 'these filters' : `“${shown}”${filtered ? ' with these filters' : ''}`;
     const quick = quickRows(base, text, state.filters);
     const marked = text.length <= 200 ? words(text) : [];
-    const draw = (rows: Row[], note: string) => {
+    const draw = (rows: Row[], note: string, partial = false) => {
+      // Busy while full-text results are still to come, so nobody counts a list that will grow.
+      if (partial) list.setAttribute('aria-busy', 'true');
+      else list.removeAttribute('aria-busy');
       heading.textContent = rows.length === 0 ? `No code matches ${what}.` : `${rows.length} results for ${what}${note}`;
       list.replaceChildren(
         ...rows.map((row) => {
@@ -541,7 +553,8 @@ class SearchPage extends HTMLElement {
       draw(quick.rows.slice(0, PAGE_LIMIT), '');
       return;
     }
-    if (quick.rows.length > 0) draw(quick.rows.slice(0, PAGE_LIMIT), '');
+    if (quick.rows.length > 0) draw(quick.rows.slice(0, PAGE_LIMIT), '', true);
+    else list.setAttribute('aria-busy', 'true');
     try {
       const found = await pagefindRows(base, text, quick.analysis?.keywords ?? [], state.filters, PAGE_LIMIT, isCurrent, quick.rows.length > 0);
       if (!isCurrent()) return;
@@ -549,6 +562,7 @@ class SearchPage extends HTMLElement {
       draw(rows, found.rows.length > 0 ? MODE_NOTES[found.mode] : '');
     } catch {
       if (!isCurrent()) return;
+      list.removeAttribute('aria-busy');
       if (quick.rows.length > 0) return;
       heading.textContent = 'Search could not load right now. Every code is listed below.';
       list.replaceChildren();

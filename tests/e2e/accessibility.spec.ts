@@ -19,6 +19,9 @@ const pages = ALL_PAGES;
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of pages) {
     test(`axe finds no WCAG 2.2 A/AA violation on /${path.replace('./', '')} (${scheme})`, async ({ page }) => {
+      // axe reads the colours of every text node; the retry guide's thousands of highlighted tokens
+      // take it past the default 30 s on a busy two-core machine.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(path);
       expect(await violations(page)).toEqual([]);

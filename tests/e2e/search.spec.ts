@@ -125,19 +125,22 @@ test('an option chosen while the last keystroke is still being searched stays ch
   const box = page.getByRole('combobox', { name: 'Search status codes' });
   const listbox = page.getByRole('listbox', { name: 'Search results' });
   await box.click();
-  // "gateway" is answered by what ships with the search code; "gateway storm" needs the full text.
-  await box.pressSequentially('gateway');
-  await expect(listbox).toHaveAttribute('data-query', 'gateway');
+  // "bad gateway" is answered by what ships with the search code; "bad gateway storm" shows that
+  // answer at once and needs the full text for the rest.
+  await box.pressSequentially('bad gateway');
+  await expect(listbox).toHaveAttribute('data-query', 'bad gateway');
   await expect(listbox).not.toHaveAttribute('aria-busy');
   const indexChunks = await holdRequests(page, '**/pagefind/index/**');
   await box.pressSequentially(' storm');
   await expect.poll(indexChunks.count, { message: 'the final query should need an index chunk' }).toBeGreaterThan(0);
+  await expect(listbox).toHaveAttribute('data-query', 'bad gateway storm');
+  await expect(listbox).toHaveAttribute('aria-busy', 'true');
   await page.keyboard.press('ArrowDown');
   const chosen = listbox.getByRole('option').first();
   await expect(chosen).toHaveAttribute('aria-selected', 'true');
   const href = await chosen.getAttribute('href');
   await indexChunks.release();
-  await expect(listbox).toHaveAttribute('data-query', 'gateway storm');
+  await expect(listbox).toHaveAttribute('data-query', 'bad gateway storm');
   await expect(listbox).not.toHaveAttribute('aria-busy');
   const kept = listbox.locator(`[role="option"][href="${href}"]`);
   await expect(kept).toHaveAttribute('aria-selected', 'true');
@@ -273,11 +276,15 @@ test('the search page lists a range in full, from the URL', async ({ page }) => 
 
 test('filters narrow the results, live in the URL, and survive a reload', async ({ page }) => {
   await page.goto('search/?q=origin');
-  const results = page.locator('search-page ol li');
+  const list = page.locator('search-page ol');
+  const results = list.locator('li');
   await expect(results.first()).toBeVisible();
+  // Count only once the full-text results have joined the fast ones.
+  await expect(list).not.toHaveAttribute('aria-busy');
   const all = await results.count();
   await page.getByRole('group', { name: 'Standing' }).getByLabel('Unofficial').check();
   await expect(page).toHaveURL(/\?q=origin&status=unofficial$/);
+  await expect(list).not.toHaveAttribute('aria-busy');
   await expect.poll(() => results.count()).toBeLessThan(all);
   expect(await results.locator('.badge.unofficial').count()).toBe(await results.count());
   await page.getByRole('group', { name: 'Retry' }).getByLabel('Do not retry').check();
@@ -290,6 +297,7 @@ test('filters narrow the results, live in the URL, and survive a reload', async 
     .filter((entry) => entry.status === 'unofficial' && entry.retry.verdict === 'no')
     .map((entry) => String(entry.code));
   await expect(results.first()).toBeVisible();
+  await expect(list).not.toHaveAttribute('aria-busy');
   for (const title of await results.locator('.title').allTextContents()) expect(allowed).toContain(title.slice(0, 3));
 });
 
@@ -324,6 +332,7 @@ test('the back button returns to a search with its query and filters', async ({ 
   await page.goto('search/?q=gateway');
   await page.getByRole('group', { name: 'Standing' }).getByLabel('Registered').check();
   await expect(page).toHaveURL(/\?q=gateway&status=standard$/);
+  await expect(page.locator('search-page ol')).not.toHaveAttribute('aria-busy');
   const first = page.locator('search-page ol li a').first();
   await expect(first).toBeVisible();
   const title = (await first.locator('.title').textContent()) ?? '';
@@ -331,7 +340,7 @@ test('the back button returns to a search with its query and filters', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await page.goBack();
   await expect(page).toHaveURL(/\?q=gateway&status=standard$/);
-  await expect(page.getByLabel('Code, range or error message')).toHaveValue('gateway');
+  await expect(page.getByLabel('Code, range, error message or pasted log lines')).toHaveValue('gateway');
   await expect(page.getByRole('group', { name: 'Standing' }).getByLabel('Registered')).toBeChecked();
   await expect(page.locator('search-page ol li a').first().locator('.title')).toHaveText(title);
 });
