@@ -230,7 +230,9 @@ describe('the CloudWatch and Datadog equivalents', () => {
     const { cloudwatchAlbAlarms, datadogBurnRateMonitors } = await import('../../src/lib/alerting/equivalents');
     const cloudwatch = cloudwatchAlbAlarms();
     expect(cloudwatch).toContain('period 3600 s, 1 evaluation period, threshold 0.0144');
-    expect(cloudwatch).toContain('e1 = IF(m3 >= 695, (FILL(m1, 0) + FILL(m2, 0)) / m3, 0)');
+    expect(cloudwatch).toContain('e1 = IF(total >= 695, errors / total, 0)');
+    // With no target registered, RequestCount is missing and the load balancer's own 503s are the total.
+    expect(cloudwatch).toContain('total = MAX([requests, errors])');
     expect(cloudwatch).toContain('period 300 s, 1 evaluation period, threshold 0.0144');
     expect(cloudwatch).toContain('ALARM("alb-5xx-6h") AND ALARM("alb-5xx-30m")');
     expect(datadogBurnRateMonitors().split('\n').slice(-2)).toEqual([

@@ -16,8 +16,11 @@ const pageTiers = (): AlertTier[] => tiersOf('page');
 /**
  * CloudWatch metric math for an Application Load Balancer: one alarm per window of each page tier
  * (the 5xx ratio over a period as long as the window, the long one with the minimum request
- * count), and a composite alarm per tier that needs both. CloudWatch reports the 5XX counts only
- * when they are not zero, hence FILL.
+ * count), and a composite alarm per tier that needs both. CloudWatch reports the load balancer's
+ * 5XX count only when it is not zero and RequestCount only while targets are registered, hence
+ * FILL. RequestCount also leaves out requests rejected before a target was chosen (the 503 with no
+ * targets among them), so the total is at least the 5xx counted: with no target at all, the ratio
+ * is 1, not nothing.
  */
 export function cloudwatchAlbAlarms(): string {
   const lines = [
@@ -26,6 +29,10 @@ export function cloudwatchAlbAlarms(): string {
     '#   m1 = HTTPCode_ELB_5XX_Count     5xx the load balancer generated',
     '#   m2 = HTTPCode_Target_5XX_Count  5xx the targets returned',
     '#   m3 = RequestCount',
+    '# Expressions in every alarm (RequestCount misses requests rejected before a target was chosen):',
+    'errors = FILL(m1, 0) + FILL(m2, 0)',
+    'requests = FILL(m3, 0)',
+    'total = MAX([requests, errors])',
   ];
   for (const t of pageTiers()) {
     const long = promDuration(t.longWindowMinutes);
@@ -34,9 +41,9 @@ export function cloudwatchAlbAlarms(): string {
     lines.push(
       '',
       `# Alarm alb-5xx-${long}: period ${t.longWindowMinutes * 60} s, 1 evaluation period, threshold ${ratio}, GreaterThanThreshold`,
-      `e1 = IF(m3 >= ${minRequests(t, EXAMPLE_SLO)}, (FILL(m1, 0) + FILL(m2, 0)) / m3, 0)`,
+      `e1 = IF(total >= ${minRequests(t, EXAMPLE_SLO)}, errors / total, 0)`,
       `# Alarm alb-5xx-${short}: period ${t.shortWindowMinutes * 60} s, 1 evaluation period, threshold ${ratio}, GreaterThanThreshold`,
-      'e1 = (FILL(m1, 0) + FILL(m2, 0)) / m3',
+      'e1 = errors / total',
       `# Composite alarm alb-5xx-burn-${long} (the page): burn rate ${formatFactor(burnRateThreshold(t))} over both windows`,
       `ALARM("alb-5xx-${long}") AND ALARM("alb-5xx-${short}")`,
     );
