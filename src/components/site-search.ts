@@ -87,8 +87,9 @@ function passesFilters(row: Row, filters: Filters): boolean {
 
 /**
  * The fast tiers: ranges and codes, recognised messages, and the code index. Synchronous.
- * `settled` says the reader typed a code, a code's whole name or a whole known message: the
- * dropdown's answer is then certain, and full text would only add pages that mention it.
+ * `settled` says the reader typed a code, a code's name (whole, or as far as they have got) or a
+ * whole known message: the dropdown's answer is then certain, and full text would only add pages
+ * that mention it.
  */
 function quickRows(base: string, text: string, filters: Filters): { rows: Row[]; analysis?: Analysis; settled: boolean } {
   const range = codePattern(text);
@@ -123,7 +124,11 @@ function quickRows(base: string, text: string, filters: Filters): { rows: Row[];
     codeRows(codeHits),
   );
   const shown = rows.filter((row) => passesFilters(row, filters));
-  const settled = shown.length > 0 && (exactEntry !== undefined || exactName.length > 0 || whole.length > 0);
+  // A status named inside other words ("bad gateway storm") does not settle it: the other words
+  // may be what the reader is after.
+  const wholeMessage = whole.some((answer) => answer.kind === 'message');
+  const typingName = queryWords !== '' && codes.some((entry) => words(entry.name).join(' ').startsWith(queryWords));
+  const settled = shown.length > 0 && (exactEntry !== undefined || exactName.length > 0 || typingName || wholeMessage);
   return { rows: withBasePaths(base, shown), analysis, settled };
 }
 
@@ -317,7 +322,16 @@ class SiteSearch extends HTMLElement {
     const text = fromSearchBox(query);
     const quick = quickRows(this.#base, text, {});
     let rows = quick.rows.slice(0, DROPDOWN_LIMIT);
-    if (rows.length >= ENOUGH_QUICK_ROWS || quick.settled) {
+    // One character says too little for full text: show what the fast tiers have, or nothing yet.
+    if (text.length < 2 && rows.length === 0) {
+      this.#list.replaceChildren();
+      this.#list.removeAttribute('aria-busy');
+      this.#rows = [];
+      this.#open(false);
+      this.#status.textContent = '';
+      return;
+    }
+    if (rows.length >= ENOUGH_QUICK_ROWS || quick.settled || text.length < 2) {
       this.#show(rows);
       this.#announce(rows.length);
       return;
