@@ -63,6 +63,7 @@ export function lighthousePages(root = process.cwd()): LighthousePage[] {
     { path: '/should-i-retry/' },
     { path: '/messages/' },
     { path: '/messages/503/' },
+    { path: '/messages/by/nginx/' },
     { path: '/search/', exempt: { seo: 'noindex by design' } },
   ];
 }

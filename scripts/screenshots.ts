@@ -19,10 +19,12 @@ const PAGES: Array<[name: string, path: string]> = [
   ['guide-5xx-class', '/guides/5xx-class/'],
   ['guide-who-sent-this', '/guides/who-sent-this/'],
   ['guide-retry', '/guides/retry/'],
+  ['guide-alerting', '/guides/alerting/'],
   ['retry-defaults', '/guides/retry-defaults/'],
   ['should-i-retry', '/should-i-retry/'],
   ['messages', '/messages/'],
   ['messages-502', '/messages/502/'],
+  ['messages-by-nginx', '/messages/by/nginx/'],
   ['search', '/search/?q=upstream+timed+out'],
   ['404', '/no-such-page/'],
 ];
