@@ -181,6 +181,8 @@ test('the header and the home page link to the guide', async ({ page }) => {
 });
 
 test("every code page's alerting section links to the guide", async ({ page }) => {
+  // Two dozen page loads in one test: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   for (const entry of sourceEntries()) {
     await page.goto(`${entry.code}/`);
     // The links between the section's heading and the next one.

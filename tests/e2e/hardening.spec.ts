@@ -55,7 +55,8 @@ const HOSTILE = ['<script>window.pwned=1</script>', '"><img src=x onerror="windo
 for (const query of HOSTILE) {
   test(`a hostile query is shown as text, not run: ${query}`, async ({ page }) => {
     await page.goto(`search/?q=${encodeURIComponent(query)}`);
-    await expect(page.locator('search-page [data-heading]')).toContainText(query);
+    // The search code and the catalogue load first: allow a busy machine its time.
+    await expect(page.locator('search-page [data-heading]')).toContainText(query, { timeout: 15_000 });
     await expect(page.locator('search-page [data-heading] *')).toHaveCount(0);
     const box = page.getByRole('combobox', { name: 'Search status codes' });
     await box.click();
@@ -76,7 +77,7 @@ test('when the full-text index cannot load, codes and known messages still answe
   await expect(page.getByRole('option').first()).toContainText('502 Bad Gateway');
   await box.fill('');
   await box.pressSequentially('hop-by-hop framing');
-  await expect(page.locator('.results')).toContainText('Search could not load');
+  await expect(page.locator('.results')).toContainText('Search could not load', { timeout: 15_000 });
   // The failed fetches are expected here; nothing else may be logged.
   allowConsole(/status of 500/);
   await page.getByRole('link', { name: '502 Bad Gateway' }).first().click();
@@ -93,7 +94,7 @@ test('when a full-text result fails, search says so instead of hanging', async (
   const box = page.getByRole('combobox', { name: 'Search status codes' });
   await box.click();
   await box.pressSequentially('hop-by-hop framing');
-  await expect(page.locator('.results')).toContainText('Search could not load');
+  await expect(page.locator('.results')).toContainText('Search could not load', { timeout: 15_000 });
   allowConsole(/ERR_FAILED/);
 });
 
