@@ -180,7 +180,7 @@ test.describe('the error-messages pages', () => {
     const nginx = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'nginx', exact: true }) });
     await expect(nginx.locator('li', { hasText: 'while reading response header from upstream' }).first()).toBeVisible();
     // Each entry leads to its full form on the emitter's page.
-    await nginx.getByRole('link', { name: /^Source and first check for/ }).first().click();
+    await nginx.getByRole('link', { name: /^Source and first check: / }).first().click();
     await expect(page).toHaveURL(/\/messages\/by\/nginx\/#nginx--/);
   });
 
