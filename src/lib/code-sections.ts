@@ -13,8 +13,8 @@ export const REQUIRED_SECTIONS = [
   'Example response',
 ] as const;
 
-/** The text of every `## ` heading in a Markdown/MDX body, outside fenced code blocks. */
-export function level2Headings(body: string): string[] {
+/** The text of every heading of the given depths (2 for `##`) in a Markdown/MDX body, outside fenced code blocks. */
+export function markdownHeadings(body: string, depths: readonly number[]): string[] {
   const headings: string[] = [];
   let fence: string | undefined;
   for (const line of body.split(/\r?\n/)) {
@@ -25,10 +25,15 @@ export function level2Headings(body: string): string[] {
       continue;
     }
     if (fence !== undefined) continue;
-    const heading = /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading?.[1]) headings.push(heading[1]);
+    const heading = /^(#{2,6})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading?.[1] && heading[2] && depths.includes(heading[1].length)) headings.push(heading[2]);
   }
   return headings;
+}
+
+/** The text of every `## ` heading in a Markdown/MDX body, outside fenced code blocks. */
+export function level2Headings(body: string): string[] {
+  return markdownHeadings(body, [2]);
 }
 
 /**

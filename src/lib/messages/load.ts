@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import Slugger from 'github-slugger';
 import { parse } from 'yaml';
+import { markdownHeadings } from '../code-sections.ts';
 import { CatalogueError, findCatalogueProblems, type CatalogueContext, type RawCatalogueFile } from './checks.ts';
 import type { CodeIndexEntry } from './matcher-data.ts';
 import type { EmitterFile } from './schema.ts';
@@ -31,25 +32,10 @@ export function defaultCataloguePaths(root: string): CataloguePaths {
   };
 }
 
-/** The text of the `##` and `###` headings of a Markdown body, outside fenced code. */
+/** The text of the `##` and `###` headings of a Markdown body, as the page shows it. */
 function headings(body: string, depths: readonly number[]): string[] {
-  const out: string[] = [];
-  let fence: string | undefined;
-  for (const line of body.split(/\r?\n/)) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker) {
-      if (fence === undefined) fence = marker[0];
-      else if (marker[0] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined) continue;
-    const heading = /^(#{2,3})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (heading?.[1] && heading[2] && depths.includes(heading[1].length)) {
-      // The page shows the heading's text: drop Markdown code ticks, emphasis and link targets.
-      out.push(heading[2].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, ''));
-    }
-  }
-  return out;
+  // The page shows the heading's text: drop Markdown code ticks, emphasis and link targets.
+  return markdownHeadings(body, depths).map((text) => text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_]/g, ''));
 }
 
 /** The ids the site gives those headings (GitHub-style slugs, as the heading-anchors plugin does). */
