@@ -26,6 +26,10 @@ import {
  * synthetic entry counts of the scaling run; BENCH_SCALE=0 skips it.
  */
 
+/** An nginx error-log line as logged, with its timestamp, pid, connection and addresses. */
+const BENCH_NGINX_LINE =
+  '2024/05/12 03:14:07 [error] 2781#2781: *96 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 203.0.113.7, server: api.example.com, request: "GET /v1/orders HTTP/1.1", upstream: "http://10.0.3.12:8080/v1/orders", host: "api.example.com"';
+
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const SCALE = (process.env['BENCH_SCALE'] ?? '100,1000,5000').split(',').map(Number).filter((n) => n > 0);
 const KB = 1024;
@@ -156,7 +160,25 @@ async function searchRun(browser: Browser, origin: string) {
   await instantPage.locator('#site-search-input').focus();
   const instant = await timeQuery(instantPage, '504', 0);
   await instantContext.close();
-  return { cold, instant, warm: { ms: (warm.ms + warmAgain.ms) / 2, bytes: (warm.bytes + warmAgain.bytes) / 2 } };
+  return { cold, instant, instantPaste: await instantPasteMs(browser, origin), warm: { ms: (warm.ms + warmAgain.ms) / 2, bytes: (warm.bytes + warmAgain.bytes) / 2 } };
+}
+
+/**
+ * A whole log line put in the box the instant it gets focus: milliseconds until the recognised
+ * message is on screen. The code index answers a code at once; a message waits for the matcher.
+ */
+async function instantPasteMs(browser: Browser, origin: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/503/`, { waitUntil: 'networkidle' });
+  const box = page.locator('#site-search-input');
+  await box.focus();
+  const since = await page.evaluate(() => performance.now());
+  await box.fill(BENCH_NGINX_LINE);
+  await page.waitForFunction(() => document.querySelector('#site-search-results a.message') !== null, null, { timeout: 20_000, polling: 'raf' });
+  const ms = (await page.evaluate(() => performance.now())) - since;
+  await context.close();
+  return ms;
 }
 
 /** Bytes one query fetches once Pagefind is loaded: index chunks plus the top 8 result fragments. */
@@ -283,18 +305,17 @@ async function main(): Promise<void> {
   figures.push(
     { name: 'Search, cold: keystroke to first result', value: median(searches.map((s) => s.cold.ms)), unit: 'ms', limit: 250, limitLabel: '250 ms' },
     { name: 'Search, cold, typed the instant the box is focused', value: median(searches.map((s) => s.instant.ms)), unit: 'ms', limit: 100, limitLabel: '100 ms' },
+    { name: 'Search, cold: a log line put in the box the instant it is focused, to its message on screen', value: median(searches.map((s) => s.instantPaste)), unit: 'ms' },
     { name: 'Search, cold: bytes fetched (JS + data + index)', value: median(searches.map((s) => s.cold.bytes)), unit: 'B' },
     { name: 'Search, warm: keystroke to first result', value: median(searches.map((s) => s.warm.ms)), unit: 'ms', limit: 16, limitLabel: '16 ms (one frame)' },
     { name: 'Search, warm: bytes fetched per query', value: median(searches.map((s) => s.warm.bytes)), unit: 'B' },
   );
 
   // Pasted errors: a recognised message on screen, the common-word budget, and the development set.
-  const NGINX_LINE =
-    '2024/05/12 03:14:07 [error] 2781#2781: *96 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 203.0.113.7, server: api.example.com, request: "GET /v1/orders HTTP/1.1", upstream: "http://10.0.3.12:8080/v1/orders", host: "api.example.com"';
   const pasteTimes: number[] = [];
   const gatewayBytes: Array<{ total: number; matcherData: number }> = [];
   for (let i = 0; i < RUNS; i++) {
-    pasteTimes.push(await warmPasteMs(browser, server.origin, NGINX_LINE));
+    pasteTimes.push(await warmPasteMs(browser, server.origin, BENCH_NGINX_LINE));
     gatewayBytes.push(await ourQueryBytes(browser, server.origin, 'gateway'));
   }
   figures.push(

@@ -1,7 +1,7 @@
 import matcherData from 'virtual:matcherData';
 import messageDetails from 'virtual:messageDetails';
 import { codePattern } from '../lib/code-pattern';
-import { analyze, answers, createMatcher, type Analysis } from '../lib/messages/match';
+import { analyze, answers, createMatcher, type Analysis, type Matcher } from '../lib/messages/match';
 import { codeIndex, type CodeIndexEntry } from '../lib/messages/matcher-data';
 import type { PagefindApi, PagefindFilters, PagefindResult } from '../lib/pagefind-types';
 import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
@@ -42,15 +42,29 @@ type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string[]>>;
  */
 const RANKING = { pageLength: 0.5, termSaturation: 2, termFrequency: 0.5 };
 
-const matcher = createMatcher(matcherData, messageDetails);
 const codes: CodeIndexEntry[] = codeIndex(matcherData, messageDetails);
 const codeSearchIndex = indexCodes(codes);
 const codesByNumber = new Map<number, CodeIndexEntry>(codes.map((entry) => [entry.code, entry]));
+
+/**
+ * The matcher takes tens of milliseconds to build (it parses every pattern), so it is built in the
+ * task after this module runs: a query typed before then is answered from the code index at once,
+ * and again, in full, when the matcher is ready.
+ */
+let matcher: Matcher | undefined;
+const matcherReady = new Promise<Matcher>((resolve) => {
+  setTimeout(() => resolve((matcher ??= createMatcher(matcherData, messageDetails))));
+});
+
 /** Words the site certainly uses: the fallback searches these first. */
-const knownWords = new Set<string>([
-  ...codes.flatMap((entry) => words(`${entry.name} ${entry.summary} ${entry.aliases.join(' ')}`)),
-  ...matcher.wordIndex.keys(),
-]);
+let knownWords: Set<string> | undefined;
+function siteWords(index: Matcher): Set<string> {
+  knownWords ??= new Set<string>([
+    ...codes.flatMap((entry) => words(`${entry.name} ${entry.summary} ${entry.aliases.join(' ')}`)),
+    ...index.wordIndex.keys(),
+  ]);
+  return knownWords;
+}
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 
@@ -87,11 +101,12 @@ function passesFilters(row: Row, filters: Filters): boolean {
 
 /**
  * The fast tiers: ranges and codes, recognised messages, and the code index. Synchronous.
+ * `pending` says the matcher was not built yet: ask again once `matcherReady` resolves.
  * `settled` says the reader typed a code, a code's name (whole, or as far as they have got) or a
  * whole known message: the dropdown's answer is then certain, and full text would only add pages
  * that mention it.
  */
-function quickRows(base: string, text: string, filters: Filters): { rows: Row[]; analysis?: Analysis; settled: boolean } {
+function quickRows(base: string, text: string, filters: Filters): { rows: Row[]; analysis?: Analysis; settled: boolean; pending?: boolean } {
   const range = codePattern(text);
   if (range) {
     const rows = codeRows(codes.filter((entry) => range(entry.code)).map((entry) => ({ entry, score: 0 })));
@@ -102,7 +117,7 @@ function quickRows(base: string, text: string, filters: Filters): { rows: Row[];
     const rows = codeRows(codes.map((entry) => ({ entry, score: 0 })));
     return { rows: withBasePaths(base, rows.filter((row) => passesFilters(row, filters))), settled: true };
   }
-  const analysis = analyze(text, matcher);
+  const analysis = matcher ? analyze(text, matcher) : undefined;
   const exact = /^\s*(5\d\d)\s*$/.exec(text)?.[1];
   const exactEntry = exact ? codesByNumber.get(Number(exact)) : undefined;
   const codeHits = searchCodes(codeSearchIndex, text, /[a-z0-9_]$/i.test(text));
@@ -111,7 +126,7 @@ function quickRows(base: string, text: string, filters: Filters): { rows: Row[];
   // a message the reader typed part of, then anything else the code index found.
   const queryWords = words(text).join(' ');
   const exactName = codeHits.filter((hit) => words(hit.entry.name).join(' ') === queryWords);
-  const found = answers(analysis);
+  const found = analysis ? answers(analysis) : [];
   const whole = found.filter((answer) => answer.kind === 'status' || !answer.hit.partial);
   const partial = found.filter((answer) => answer.kind === 'message' && answer.hit.partial);
   const rows = mergeRows(
@@ -129,7 +144,8 @@ function quickRows(base: string, text: string, filters: Filters): { rows: Row[];
   const wholeMessage = whole.some((answer) => answer.kind === 'message');
   const typingName = queryWords !== '' && codes.some((entry) => words(entry.name).join(' ').startsWith(queryWords));
   const settled = shown.length > 0 && (exactEntry !== undefined || exactName.length > 0 || typingName || wholeMessage);
-  return { rows: withBasePaths(base, shown), analysis, settled };
+  // Until the matcher is built, these rows are the code index's alone.
+  return { rows: withBasePaths(base, shown), ...(analysis ? { analysis } : {}), settled, pending: matcher === undefined };
 }
 
 function withBasePaths(base: string, rows: Row[]): Row[] {
@@ -170,7 +186,7 @@ async function pagefindRows(
   const pagefind = await loadPagefind(base);
   if (!isCurrent()) return { rows: [], mode: 'all' };
   const options = { filters: toPagefindFilters(filters) };
-  const plan = fallbackPlan(text, keywords, knownWords);
+  const plan = fallbackPlan(text, keywords, siteWords(await matcherReady));
   type Handle = { id: string; score: number; data(): Promise<PagefindResult> };
   let handles: Handle[] = [];
   let mode: FallbackMode = 'all';
@@ -329,6 +345,14 @@ class SiteSearch extends HTMLElement {
       this.#rows = [];
       this.#open(false);
       this.#status.textContent = '';
+      return;
+    }
+    if (quick.pending) {
+      // The code index answered at once; the matcher, built a moment later, answers in full.
+      if (rows.length > 0) this.#show(rows, true);
+      else this.#list.setAttribute('aria-busy', 'true');
+      await matcherReady;
+      if (isCurrent()) await this.#search();
       return;
     }
     if (rows.length >= ENOUGH_QUICK_ROWS || quick.settled || text.length < 2) {
@@ -569,6 +593,11 @@ class SearchPage extends HTMLElement {
     }
     if (quick.rows.length > 0) draw(quick.rows.slice(0, PAGE_LIMIT), '', true);
     else list.setAttribute('aria-busy', 'true');
+    if (quick.pending) {
+      await matcherReady;
+      if (isCurrent()) await this.#render(base, state, heading, list);
+      return;
+    }
     try {
       const found = await pagefindRows(base, text, quick.analysis?.keywords ?? [], state.filters, PAGE_LIMIT, isCurrent, quick.rows.length > 0);
       if (!isCurrent()) return;

@@ -87,6 +87,24 @@ test('a recognised message is the top row: emitter, message and code, its meanin
   await expect(page.locator('#typical-triggers')).toBeInViewport();
 });
 
+test('a paste typed before the search code has loaded is answered in full once it has', async ({ page }) => {
+  await page.goto('./');
+  // Hold the search module, so the paste is in the box before anything can answer it.
+  const held: Array<() => Promise<void>> = [];
+  let holding = true;
+  await page.route('**/_assets/search.*', (route) => (holding ? void held.push(() => route.continue()) : route.continue()));
+  const box = page.getByRole('combobox', { name: 'Search status codes' });
+  await box.focus();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await box.fill(NGINX_LINE);
+  holding = false;
+  await Promise.all(held.map((send) => send()));
+  // The code index answers first; the matcher, built a moment later, must still put the message first.
+  const first = (await settled(page)).getByRole('option').first();
+  await expect(first.locator('.title')).toContainText('nginx · upstream timed out');
+  await expect(first.locator('.title')).toContainText('504 Gateway Timeout');
+});
+
 test('dropdown rows are real links: Ctrl-click opens a new tab and the list stays', async ({ page, context }) => {
   await page.goto('./');
   const box = page.getByRole('combobox', { name: 'Search status codes' });

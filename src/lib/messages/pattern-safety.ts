@@ -57,9 +57,10 @@ const fold = (codePoint: number): number[] => {
   const char = String.fromCodePoint(codePoint);
   return [...new Set([char.toLowerCase(), char.toUpperCase()])].map((c) => c.codePointAt(0) ?? codePoint);
 };
+/** A one-character set. Its case folding waits for the first test: the search box parses every pattern on load, only the build's safety checks test them. */
 const single = (char: string): CharSet => {
-  const points = new Set(fold(char.codePointAt(0) ?? 0));
-  return (cp) => points.has(cp);
+  let points: Set<number> | undefined;
+  return (cp) => (points ??= new Set(fold(char.codePointAt(0) ?? 0))).has(cp);
 };
 const isDigit: CharSet = (cp) => cp >= 48 && cp <= 57;
 const isWord: CharSet = (cp) => isDigit(cp) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp === 95;
