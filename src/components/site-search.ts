@@ -7,7 +7,7 @@ import type { PagefindApi, PagefindFilters, PagefindResult } from '../lib/pagefi
 import { RETRY_VERDICT_LABELS, type RetryVerdict } from '../lib/retry-verdict';
 import { indexCodes, searchCodes } from '../lib/search/code-search';
 import { fallbackPlan, rankByWordsMatched, type FallbackMode } from '../lib/search/fallback';
-import { fromSearchBox, SEARCH_URL_MAX } from '../lib/search/query-text';
+import { fromSearchBox, SEARCH_PAGE_IDLE, SEARCH_URL_MAX } from '../lib/search/query-text';
 import { answerRows, codeRows, mergeRows, type Row } from '../lib/search/rows';
 import { codePath, withBase } from '../lib/site-paths';
 import { STOP_WORDS, words } from '../lib/messages/tokens';
@@ -530,11 +530,16 @@ class SearchPage extends HTMLElement {
     const heading = this.querySelector<HTMLElement>('[data-heading]');
     const list = this.querySelector('ol');
     if (!form || !heading || !list) return;
-    const { query, filters } = readState(new URLSearchParams(location.search));
-    const input = form.querySelector<HTMLInputElement>('input[name="q"]');
-    if (input) input.value = query;
-    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-      box.checked = (filters[box.name as keyof Filters] ?? []).includes(box.value);
+    // A search in the URL fills the form. Without one, the form keeps what the reader typed or
+    // ticked while this module loaded.
+    const fromUrl = location.search.length > 1 ? readState(new URLSearchParams(location.search)) : undefined;
+    if (fromUrl) {
+      const { query, filters } = fromUrl;
+      const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+      if (input) input.value = query;
+      for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+        box.checked = (filters[box.name as keyof Filters] ?? []).includes(box.value);
+      }
     }
     const update = () => {
       const params = new URLSearchParams();
@@ -551,7 +556,8 @@ class SearchPage extends HTMLElement {
       event.preventDefault();
       update();
     });
-    void this.#render(base, { query, filters }, heading, list);
+    if (fromUrl) void this.#render(base, fromUrl, heading, list);
+    else update();
   }
 
   async #render(base: string, state: { query: string; filters: Filters }, heading: HTMLElement, list: HTMLOListElement): Promise<void> {
@@ -559,7 +565,7 @@ class SearchPage extends HTMLElement {
     const isCurrent = () => ticket === this.#latest;
     const filtered = Object.keys(state.filters).length > 0;
     if (state.query === '' && !filtered) {
-      heading.textContent = 'Type a code, a range such as 52x, or words from an error message; or pick filters.';
+      heading.textContent = SEARCH_PAGE_IDLE;
       list.removeAttribute('aria-busy');
       list.replaceChildren();
       return;

@@ -344,3 +344,17 @@ test('the back button returns to a search with its query and filters', async ({ 
   await expect(page.getByRole('group', { name: 'Standing' }).getByLabel('Registered')).toBeChecked();
   await expect(page.locator('search-page ol li a').first().locator('.title')).toHaveText(title);
 });
+
+test('an empty search page fetches no search code until the reader reaches for the form, and searches what they typed meanwhile', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/_assets/') || request.url().includes('/pagefind/')) scripts.push(request.url());
+  });
+  await page.goto('search/');
+  await page.waitForLoadState('networkidle');
+  expect(scripts).toEqual([]);
+  await expect(page.locator('search-page [data-heading]')).toHaveText(/^Type a code, a range such as 52x/);
+  await page.getByLabel('Code, range, error message or pasted log lines').fill('bad gateway');
+  await expect(page.locator('.search-results a').first()).toContainText('502 Bad Gateway');
+  await expect(page).toHaveURL(/\/search\/\?q=bad\+gateway$/);
+});

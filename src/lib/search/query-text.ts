@@ -21,3 +21,6 @@ export function fromSearchBox(value: string): string {
 
 /** Longest query a search page URL carries; a longer paste is cut (at a line mark when there is one). */
 export const SEARCH_URL_MAX = 4000;
+
+/** What the search page says before anything is searched: the page shows it, and so does the search code. */
+export const SEARCH_PAGE_IDLE = 'Type a code, a range such as 52x, or words from an error message; or pick filters.';
