@@ -172,6 +172,20 @@ describe('analyze', () => {
     expect(top('HTTP/1.1 503 Service Unavailable\nserver: envoy\n\nno healthy upstream')).toBe('503 envoy/#0');
   });
 
+  it('ranks an entry that states one code above an equal match whose codes depend on a condition', () => {
+    // The conditional entry comes first in the catalogue, so order alone would put it first.
+    const shared: MatcherData = {
+      ...DATA,
+      emitters: [
+        { name: 'Caddy', layer: 'reverse-proxy', t: [['timeout awaiting response headers', [504, 502]]], p: [] },
+        { name: 'Go', layer: 'application', t: [['timeout awaiting response headers', 502]], p: [] },
+      ],
+      fingerprints: [],
+    };
+    const first = answers(analyze('error: GET "/x" failed with: "net/http: timeout awaiting response headers"', createMatcher(shared)))[0];
+    expect(first?.kind === 'message' ? [first.hit.code, first.hit.message.emitter.name] : first).toEqual([502, 'Go']);
+  });
+
   it('answers a stated status that no message explains, with the layer its headers name', () => {
     const found = answers(analyze('HTTP/2 502\nserver: nginx/1.25.3\n\n<html>…</html>', matcher));
     expect(found[0]).toMatchObject({ kind: 'status', code: 502, layer: { emitter: { id: 'nginx' } } });

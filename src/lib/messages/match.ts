@@ -484,8 +484,12 @@ export function analyze(text: string, matcher: Matcher): Analysis {
 
   const hits: MessageHit[] = [];
   for (const entry of kept) {
+    // An entry whose code depends on a condition (a version, a mode) ranks a little below an equal
+    // match that states one code outright: Caddy relays Go's "timeout awaiting response headers"
+    // as 504 or 502 by version, where Go's own proxies always answer 502.
+    const conditional = entry.message.codes.length > 1 ? 0.25 : 0;
     entry.message.codes.forEach(({ code, when }, index) => {
-      let score = entry.specificity - index * 0.5;
+      let score = entry.specificity - index * 0.5 - conditional;
       if (stated.has(code)) score += 6;
       else if (impliedSet.has(code)) score += 3;
       if (namedLayers.has(entry.message.emitter.id)) score += 4;
