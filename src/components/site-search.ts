@@ -53,7 +53,10 @@ const codesByNumber = new Map<number, CodeIndexEntry>(codes.map((entry) => [entr
  */
 let matcher: Matcher | undefined;
 const matcherReady = new Promise<Matcher>((resolve) => {
-  setTimeout(() => resolve((matcher ??= createMatcher(matcherData, messageDetails))));
+  setTimeout(() => {
+    matcher = createMatcher(matcherData, messageDetails);
+    resolve(matcher);
+  });
 });
 
 /** Words the site certainly uses: the fallback searches these first. */

@@ -14,7 +14,8 @@ export function shikiTokenClasses(): ShikiTransformer {
     pre(node) {
       // The block's line count, for its height while content-visibility skips it (site.css).
       const style = node.properties['style'];
-      node.properties['style'] = `${typeof style === 'string' ? `${style.trim().replace(/;?$/, ';')}` : ''}--lines:${this.tokens.length}`;
+      const before = typeof style === 'string' ? style.trim().replace(/;?$/, ';') : '';
+      node.properties['style'] = `${before}--lines:${this.tokens.length}`;
     },
     span(node) {
       const style = node.properties['style'];
