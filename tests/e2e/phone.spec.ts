@@ -21,9 +21,45 @@ async function boxOf(page: Page, selector: string): Promise<{ top: number; botto
 const bottomOf = async (page: Page, selector: string) => (await boxOf(page, selector)).bottom;
 const topOf = async (page: Page, selector: string) => (await boxOf(page, selector)).top;
 
+/**
+ * Each entry on a code's message page is skipped by content-visibility until it nears the viewport
+ * (messages.css). While skipped it keeps a placeholder height estimated from its text length, and
+ * that must not be less than its real height: a too-short placeholder lets its links overlap the
+ * next entry's for any tool that measures them (Lighthouse's target-size audit failed on that).
+ * Returns the entries whose rendered height exceeds their placeholder, on every code's page.
+ */
+async function entriesTallerThanPlaceholder(page: Page): Promise<string[]> {
+  const short: string[] = [];
+  let checked = 0;
+  for (const entry of sourceEntries()) {
+    await page.goto(`messages/${entry.code}/`);
+    const found = await page.locator('.messages.compact > li').evaluateAll((items) =>
+      items.map((item) => {
+        const placeholder = getComputedStyle(item).containIntrinsicBlockSize;
+        (item as HTMLElement).style.contentVisibility = 'visible';
+        const height = item.getBoundingClientRect().height;
+        return { id: item.id, placeholder, height };
+      }),
+    );
+    checked += found.length;
+    for (const { id, placeholder, height } of found) {
+      const match = /^auto (\d+(?:\.\d+)?)px$/.exec(placeholder);
+      if (!match) short.push(`/messages/${entry.code}/#${id}: no placeholder height (${placeholder})`);
+      else if (height > Number(match[1]) + 0.5) short.push(`/messages/${entry.code}/#${id}: ${height.toFixed(1)} px tall, placeholder ${match[1]} px`);
+    }
+  }
+  expect(checked, 'entries checked').toBeGreaterThan(500);
+  return short;
+}
+
 for (const width of PHONES) {
   test.describe(`on a ${width} px wide phone`, () => {
     test.use({ viewport: { width, height: SCREEN_HEIGHT } });
+
+    test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
+      test.setTimeout(180_000);
+      expect(await entriesTallerThanPlaceholder(page)).toEqual([]);
+    });
 
     test('every code page shows its name, summary, retry verdict and visitor box in the first screen', async ({ page }) => {
       test.setTimeout(180_000);
@@ -107,6 +143,11 @@ test.describe('the menu on a 320 px phone', () => {
 
 test.describe('on a desktop screen', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
+
+  test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
+    test.setTimeout(180_000);
+    expect(await entriesTallerThanPlaceholder(page)).toEqual([]);
+  });
 
   test('the links are in view without a menu, under the name and the search box', async ({ page }) => {
     await page.goto('503/');
