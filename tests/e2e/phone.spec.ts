@@ -22,35 +22,37 @@ const bottomOf = async (page: Page, selector: string) => (await boxOf(page, sele
 const topOf = async (page: Page, selector: string) => (await boxOf(page, selector)).top;
 
 /**
- * Each entry on a code's message page is skipped by content-visibility until it nears the viewport
- * (messages.css). While skipped it keeps a placeholder height estimated from its text length, and
- * that must not be less than its real height: a too-short placeholder lets its links overlap the
- * next entry's for any tool that measures them (Lighthouse's target-size audit failed on that).
- * Returns the entries whose rendered height exceeds their placeholder, on every code's page.
+ * Long lists are skipped by content-visibility until they near the viewport: the entries of a code's
+ * message page (messages.css). While skipped, each keeps a placeholder height estimated from its
+ * text, and that must not be less than its real height: a too-short placeholder lets its links
+ * overlap the next item's for any tool that measures them (Lighthouse's target-size audit failed on
+ * that).
+ * Returns the items, on the given pages, whose rendered height exceeds their placeholder.
  */
-async function entriesTallerThanPlaceholder(page: Page): Promise<string[]> {
+async function tallerThanPlaceholder(page: Page, paths: readonly string[], selector: string): Promise<string[]> {
   const short: string[] = [];
   let checked = 0;
-  for (const entry of sourceEntries()) {
-    await page.goto(`messages/${entry.code}/`);
-    const found = await page.locator('.messages.compact > li').evaluateAll((items) =>
-      items.map((item) => {
+  for (const path of paths) {
+    await page.goto(path);
+    const found = await page.locator(selector).evaluateAll((items) =>
+      items.map((item, index) => {
         const placeholder = getComputedStyle(item).containIntrinsicBlockSize;
         (item as HTMLElement).style.contentVisibility = 'visible';
-        const height = item.getBoundingClientRect().height;
-        return { id: item.id, placeholder, height };
+        return { name: item.id || `item ${index + 1}`, placeholder, height: item.getBoundingClientRect().height };
       }),
     );
     checked += found.length;
-    for (const { id, placeholder, height } of found) {
+    for (const { name, placeholder, height } of found) {
       const match = /^auto (\d+(?:\.\d+)?)px$/.exec(placeholder);
-      if (!match) short.push(`/messages/${entry.code}/#${id}: no placeholder height (${placeholder})`);
-      else if (height > Number(match[1]) + 0.5) short.push(`/messages/${entry.code}/#${id}: ${height.toFixed(1)} px tall, placeholder ${match[1]} px`);
+      if (!match) short.push(`/${path} ${name}: no placeholder height (${placeholder})`);
+      else if (height > Number(match[1]) + 0.5) short.push(`/${path} ${name}: ${height.toFixed(1)} px tall, placeholder ${match[1]} px`);
     }
   }
-  expect(checked, 'entries checked').toBeGreaterThan(500);
+  expect(checked, `${selector} items checked`).toBeGreaterThan(paths.length);
   return short;
 }
+const MESSAGE_PAGES = sourceEntries().map((entry) => `messages/${entry.code}/`);
+const MESSAGE_ENTRIES = '.messages.compact > li';
 
 for (const width of PHONES) {
   test.describe(`on a ${width} px wide phone`, () => {
@@ -58,7 +60,7 @@ for (const width of PHONES) {
 
     test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
       test.setTimeout(180_000);
-      expect(await entriesTallerThanPlaceholder(page)).toEqual([]);
+      expect(await tallerThanPlaceholder(page, MESSAGE_PAGES, MESSAGE_ENTRIES)).toEqual([]);
     });
 
     test('every code page shows its name, summary, retry verdict and visitor box in the first screen', async ({ page }) => {
@@ -146,7 +148,7 @@ test.describe('on a desktop screen', () => {
 
   test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
     test.setTimeout(180_000);
-    expect(await entriesTallerThanPlaceholder(page)).toEqual([]);
+    expect(await tallerThanPlaceholder(page, MESSAGE_PAGES, MESSAGE_ENTRIES)).toEqual([]);
   });
 
   test('the links are in view without a menu, under the name and the search box', async ({ page }) => {
