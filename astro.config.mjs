@@ -9,6 +9,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/lib/base-links-plugin.ts';
 import { headingAnchorsPlugin } from './src/lib/heading-anchors-plugin.ts';
 import { tableScrollPlugin } from './src/lib/table-scroll-plugin.ts';
+import { lazyLayoutPlugin } from './src/lib/lazy-layout-plugin.ts';
 import { shikiTokenClasses } from './src/lib/shiki-token-classes.ts';
 
 // SITE_URL and BASE_PATH let one build serve any host: the domain root or a sub-path such as a
@@ -29,7 +30,7 @@ export default defineConfig({
   },
   markdown: {
     syntaxHighlight: 'shiki',
-    processor: satteri({ hastPlugins: [baseLinksPlugin(base), headingAnchorsPlugin(), tableScrollPlugin()] }),
+    processor: satteri({ hastPlugins: [baseLinksPlugin(base), headingAnchorsPlugin(), tableScrollPlugin(), lazyLayoutPlugin()] }),
     // Tokens are coloured through CSS variables, so light and dark themes share one markup.
     shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses()] },
   },

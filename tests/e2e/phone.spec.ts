@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { sourceEntries } from '../support/content';
 import { ALL_PAGES } from '../support/pages';
@@ -22,8 +24,9 @@ const bottomOf = async (page: Page, selector: string) => (await boxOf(page, sele
 const topOf = async (page: Page, selector: string) => (await boxOf(page, selector)).top;
 
 /**
- * Long lists are skipped by content-visibility until they near the viewport: the entries of a code's
- * message page (messages.css). While skipped, each keeps a placeholder height estimated from its
+ * Long pages are skipped by content-visibility until they near the viewport: the entries of a code's
+ * message page (messages.css), and the paragraphs and lists of the prose of the code pages and guides
+ * (site.css, src/lib/lazy-layout-plugin.ts). While skipped, each keeps a placeholder height estimated from its
  * text, and that must not be less than its real height: a too-short placeholder lets its links
  * overlap the next item's for any tool that measures them (Lighthouse's target-size audit failed on
  * that).
@@ -53,6 +56,13 @@ async function tallerThanPlaceholder(page: Page, paths: readonly string[], selec
 }
 const MESSAGE_PAGES = sourceEntries().map((entry) => `messages/${entry.code}/`);
 const MESSAGE_ENTRIES = '.messages.compact > li';
+const PROSE_PAGES = [
+  ...sourceEntries().map((entry) => `${entry.code}/`),
+  ...readdirSync(join(import.meta.dirname, '../../content/guides'))
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => `guides/${file.replace(/\.mdx$/, '')}/`),
+];
+const PROSE_BLOCKS = '.prose > .lazy-layout';
 
 for (const width of PHONES) {
   test.describe(`on a ${width} px wide phone`, () => {
@@ -61,6 +71,11 @@ for (const width of PHONES) {
     test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
       test.setTimeout(180_000);
       expect(await tallerThanPlaceholder(page, MESSAGE_PAGES, MESSAGE_ENTRIES)).toEqual([]);
+    });
+
+    test('no paragraph or list of a code page or guide is taller than its off-screen placeholder', async ({ page }) => {
+      test.setTimeout(180_000);
+      expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
     });
 
     test('every code page shows its name, summary, retry verdict and visitor box in the first screen', async ({ page }) => {
@@ -143,12 +158,32 @@ test.describe('the menu on a 320 px phone', () => {
   });
 });
 
+// 40rem is where the placeholders switch to the wide count of characters per line: its narrowest case.
+test.describe('just past the phone layout, 40rem wide', () => {
+  test.use({ viewport: { width: 640, height: 900 } });
+
+  test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
+    test.setTimeout(180_000);
+    expect(await tallerThanPlaceholder(page, MESSAGE_PAGES, MESSAGE_ENTRIES)).toEqual([]);
+  });
+
+  test('no paragraph or list of a code page or guide is taller than its off-screen placeholder', async ({ page }) => {
+    test.setTimeout(180_000);
+    expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
+  });
+});
+
 test.describe('on a desktop screen', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
   test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
     test.setTimeout(180_000);
     expect(await tallerThanPlaceholder(page, MESSAGE_PAGES, MESSAGE_ENTRIES)).toEqual([]);
+  });
+
+  test('no paragraph or list of a code page or guide is taller than its off-screen placeholder', async ({ page }) => {
+    test.setTimeout(180_000);
+    expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
   });
 
   test('the links are in view without a menu, under the name and the search box', async ({ page }) => {

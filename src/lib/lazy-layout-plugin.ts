@@ -1,0 +1,101 @@
+import type { HastPluginDefinition } from 'satteri';
+
+/**
+ * The characters that surely fit one line of body text, at the top level of a page's prose and in
+ * each level of list nesting below it: in a 320 px phone's column (288 px), and from 40rem wide
+ * (608 px at least). Each is about 12-15 px a character, where proportional text averages 7-8 px and
+ * inline code 9 px, so a line's last word never needs more than the slack left on that line.
+ * tests/e2e/phone.spec.ts renders every such block at 320, 390, 430 and 1280 px and fails when one
+ * is taller than its placeholder.
+ */
+export const CHARS_PER_LINE = { narrow: [24, 22, 20], wide: [40, 37, 34] } as const;
+
+/** Inline elements whose text is all there is to their size: a block holding only these is estimated. */
+const PHRASING = new Set(['a', 'abbr', 'b', 'cite', 'code', 'em', 'i', 'kbd', 'q', 'small', 'strong', 'sub', 'sup', 'time', 'var']);
+
+interface Node {
+  type: string;
+  tagName?: string;
+  value?: string;
+  children?: Node[];
+}
+
+/** Lines of one run of inline content: its text over the characters per line, plus one per <br>. */
+function inlineLines(nodes: readonly Node[], perLine: number): number | undefined {
+  let chars = 0;
+  let breaks = 0;
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') chars += (node.value ?? '').replace(/\s+/g, ' ').length;
+    else if (node.type === 'element' && node.tagName === 'br') breaks += 1;
+    else if (node.type === 'element' && PHRASING.has(node.tagName ?? '')) stack.push(...(node.children ?? []));
+    else if (node.type !== 'comment') return undefined;
+  }
+  return Math.max(1, Math.ceil(chars / perLine)) + breaks;
+}
+
+/**
+ * Lines a list takes, each item its own lines (a tight list has no space between items), nested
+ * lists at their own depth. Undefined when an item holds anything but text, inline elements and
+ * nested lists: a loose list's paragraphs have margins, a component's size is unknown.
+ */
+function listLines(list: Node, perLine: readonly number[], depth: number): number | undefined {
+  const width = perLine[depth];
+  if (width === undefined) return undefined;
+  let lines = 0;
+  for (const item of list.children ?? []) {
+    if (item.type === 'text' && !item.value?.trim()) continue;
+    if (item.type !== 'element' || item.tagName !== 'li') return undefined;
+    const inline: Node[] = [];
+    let itemLines = 0;
+    for (const child of item.children ?? []) {
+      if (child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol')) {
+        const nested = listLines(child, perLine, depth + 1);
+        if (nested === undefined) return undefined;
+        itemLines += nested;
+      } else inline.push(child);
+    }
+    const text = inline.some((node) => node.type !== 'text' || node.value?.trim()) ? inlineLines(inline, width) : 0;
+    if (text === undefined) return undefined;
+    lines += text + itemLines;
+  }
+  return lines;
+}
+
+/** An upper bound of the lines a paragraph or list takes at a width, or undefined when unknown. */
+export function blockLines(node: Node, perLine: readonly number[]): number | undefined {
+  if (node.tagName === 'p') return inlineLines(node.children ?? [], perLine[0]!);
+  if (node.tagName === 'ul' || node.tagName === 'ol') return listLines(node, perLine, 1);
+  return undefined;
+}
+
+/**
+ * Lets the browser skip laying out and painting the paragraphs and lists of a page's prose until
+ * they near the screen (`content-visibility: auto`, class `lazy-layout` in site.css). A long guide
+ * otherwise holds a phone's main thread for its whole length right after the first paint.
+ *
+ * A skipped block keeps a placeholder height, and it must be an upper bound of the real one: tools
+ * that measure the links inside a skipped block (Lighthouse's target-size audit) see them at their
+ * real size in a box of the placeholder's, and a box too short lets them overlap the next block's.
+ * So each block carries its line count at both widths (`--l`, `--lw`), from its text over
+ * CHARS_PER_LINE; a block whose size its text does not tell (a component, a loose list, a table)
+ * is left alone.
+ */
+export function lazyLayoutPlugin(): () => HastPluginDefinition {
+  return () => ({
+    name: 'http5xx:lazy-layout',
+    element: {
+      filter: ['p', 'ul', 'ol'],
+      visit(node, ctx) {
+        if (ctx.parent(node)?.type !== 'root') return;
+        const narrow = blockLines(node as Node, CHARS_PER_LINE.narrow);
+        const wide = blockLines(node as Node, CHARS_PER_LINE.wide);
+        if (narrow === undefined || wide === undefined) return;
+        const classes = node.properties['className'];
+        ctx.setProperty(node, 'className', [...(Array.isArray(classes) ? classes : []), 'lazy-layout']);
+        ctx.setProperty(node, 'style', `--l:${narrow};--lw:${wide}`);
+      },
+    },
+  });
+}
