@@ -20,19 +20,24 @@ interface Node {
   children?: Node[];
 }
 
+/** Lines a run of text takes at most, at this many characters a line (one at least). */
+export function textLines(text: string, perLine: number): number {
+  return Math.max(1, Math.ceil(text.replace(/\s+/g, ' ').length / perLine));
+}
+
 /** Lines of one run of inline content: its text over the characters per line, plus one per <br>. */
 function inlineLines(nodes: readonly Node[], perLine: number): number | undefined {
-  let chars = 0;
+  let text = '';
   let breaks = 0;
   const stack = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'text') chars += (node.value ?? '').replace(/\s+/g, ' ').length;
+    if (node.type === 'text') text += node.value ?? '';
     else if (node.type === 'element' && node.tagName === 'br') breaks += 1;
     else if (node.type === 'element' && PHRASING.has(node.tagName ?? '')) stack.push(...(node.children ?? []));
     else if (node.type !== 'comment') return undefined;
   }
-  return Math.max(1, Math.ceil(chars / perLine)) + breaks;
+  return textLines(text, perLine) + breaks;
 }
 
 /**

@@ -25,7 +25,7 @@ const topOf = async (page: Page, selector: string) => (await boxOf(page, selecto
 
 /**
  * Long pages are skipped by content-visibility until they near the viewport: the entries of a code's
- * message page (messages.css), and the paragraphs and lists of the prose of the code pages and guides
+ * message page and of an emitter's (messages.css), and the paragraphs and lists of the prose of the code pages and guides
  * (site.css, src/lib/lazy-layout-plugin.ts). While skipped, each keeps a placeholder height estimated from its
  * text, and that must not be less than its real height: a too-short placeholder lets its links
  * overlap the next item's for any tool that measures them (Lighthouse's target-size audit failed on
@@ -63,6 +63,10 @@ const PROSE_PAGES = [
     .map((file) => `guides/${file.replace(/\.mdx$/, '')}/`),
 ];
 const PROSE_BLOCKS = '.prose > .lazy-layout';
+const EMITTER_PAGES = readdirSync(join(import.meta.dirname, '../../content/messages'))
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => `messages/by/${file.replace(/\.yaml$/, '')}/`);
+const EMITTER_ENTRIES = '.messages:not(.compact) > li';
 
 for (const width of PHONES) {
   test.describe(`on a ${width} px wide phone`, () => {
@@ -76,6 +80,11 @@ for (const width of PHONES) {
     test('no paragraph or list of a code page or guide is taller than its off-screen placeholder', async ({ page }) => {
       test.setTimeout(180_000);
       expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
+    });
+
+    test("no entry on an emitter's message page is taller than its off-screen placeholder", async ({ page }) => {
+      test.setTimeout(240_000);
+      expect(await tallerThanPlaceholder(page, EMITTER_PAGES, EMITTER_ENTRIES)).toEqual([]);
     });
 
     test('every code page shows its name, summary, retry verdict and visitor box in the first screen', async ({ page }) => {
@@ -171,6 +180,11 @@ test.describe('just past the phone layout, 40rem wide', () => {
     test.setTimeout(180_000);
     expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
   });
+
+  test("no entry on an emitter's message page is taller than its off-screen placeholder", async ({ page }) => {
+    test.setTimeout(240_000);
+    expect(await tallerThanPlaceholder(page, EMITTER_PAGES, EMITTER_ENTRIES)).toEqual([]);
+  });
 });
 
 test.describe('on a desktop screen', () => {
@@ -184,6 +198,11 @@ test.describe('on a desktop screen', () => {
   test('no paragraph or list of a code page or guide is taller than its off-screen placeholder', async ({ page }) => {
     test.setTimeout(180_000);
     expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
+  });
+
+  test("no entry on an emitter's message page is taller than its off-screen placeholder", async ({ page }) => {
+    test.setTimeout(240_000);
+    expect(await tallerThanPlaceholder(page, EMITTER_PAGES, EMITTER_ENTRIES)).toEqual([]);
   });
 
   test('the links are in view without a menu, under the name and the search box', async ({ page }) => {
