@@ -10,6 +10,17 @@ import type { HastPluginDefinition } from 'satteri';
  */
 export const CHARS_PER_LINE = { narrow: [24, 22, 20], wide: [40, 37, 34] } as const;
 
+/**
+ * How far down the page lazy layout begins: past what surely fills a tall screen. A skipped block's
+ * placeholder is taller than the block, so one skipped in the first screen would shrink when it is
+ * laid out, a frame after the first paint, and pull what follows it up into view: a layout shift.
+ * Above this line, blocks are laid out at once.
+ */
+export const FIRST_SCREENS_PX = 1600;
+/** More characters than a line of the widest column (46rem) holds, and less than a line's height. */
+const MAX_CHARS_PER_LINE = 140;
+const MIN_LINE_PX = 20;
+
 /** Inline elements whose text is all there is to their size: a block holding only these is estimated. */
 const PHRASING = new Set(['a', 'abbr', 'b', 'cite', 'code', 'em', 'i', 'kbd', 'q', 'small', 'strong', 'sub', 'sup', 'time', 'var']);
 
@@ -68,6 +79,23 @@ function listLines(list: Node, perLine: readonly number[], depth: number): numbe
   return lines;
 }
 
+function allText(node: Node): string {
+  if (node.type === 'text') return node.value ?? '';
+  return (node.children ?? []).map(allText).join('');
+}
+
+/**
+ * A lower bound of the height of a block, at any width: its text over more characters than any line
+ * holds, a code block its lines; nothing for what its text does not tell (a component).
+ */
+export function minHeightPx(node: Node): number {
+  if (node.type !== 'element') return 0;
+  const text = allText(node);
+  if (!text.trim()) return 0;
+  const lines = node.tagName === 'pre' ? text.trimEnd().split('\n').length : Math.ceil(text.replace(/\s+/g, ' ').trim().length / MAX_CHARS_PER_LINE);
+  return lines * MIN_LINE_PX;
+}
+
 /** An upper bound of the lines a paragraph or list takes at a width, or undefined when unknown. */
 export function blockLines(node: Node, perLine: readonly number[]): number | undefined {
   if (node.tagName === 'p') return inlineLines(node.children ?? [], perLine[0]!);
@@ -85,7 +113,7 @@ export function blockLines(node: Node, perLine: readonly number[]): number | und
  * real size in a box of the placeholder's, and a box too short lets them overlap the next block's.
  * So each block carries its line count at both widths (`--l`, `--lw`), from its text over
  * CHARS_PER_LINE; a block whose size its text does not tell (a component, a loose list, a table)
- * is left alone.
+ * is left alone, and so is every block in the first FIRST_SCREENS_PX of the prose.
  */
 export function lazyLayoutPlugin(): () => HastPluginDefinition {
   return () => ({
@@ -93,7 +121,10 @@ export function lazyLayoutPlugin(): () => HastPluginDefinition {
     element: {
       filter: ['p', 'ul', 'ol'],
       visit(node, ctx) {
-        if (ctx.parent(node)?.type !== 'root') return;
+        const root = ctx.parent(node);
+        if (root?.type !== 'root') return;
+        const above = (root.children as readonly Node[]).slice(0, ctx.indexOf(node)).reduce((sum, block) => sum + minHeightPx(block), 0);
+        if (above < FIRST_SCREENS_PX) return;
         const narrow = blockLines(node as Node, CHARS_PER_LINE.narrow);
         const wide = blockLines(node as Node, CHARS_PER_LINE.wide);
         if (narrow === undefined || wide === undefined) return;

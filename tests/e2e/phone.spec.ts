@@ -55,7 +55,7 @@ async function tallerThanPlaceholder(page: Page, paths: readonly string[], selec
   return short;
 }
 const MESSAGE_PAGES = sourceEntries().map((entry) => `messages/${entry.code}/`);
-const MESSAGE_ENTRIES = '.messages.compact > li';
+const MESSAGE_ENTRIES = '.messages.compact > li.lazy';
 const PROSE_PAGES = [
   ...sourceEntries().map((entry) => `${entry.code}/`),
   ...readdirSync(join(import.meta.dirname, '../../content/guides'))
@@ -66,7 +66,7 @@ const PROSE_BLOCKS = '.prose > .lazy-layout';
 const EMITTER_PAGES = readdirSync(join(import.meta.dirname, '../../content/messages'))
   .filter((file) => file.endsWith('.yaml'))
   .map((file) => `messages/by/${file.replace(/\.yaml$/, '')}/`);
-const EMITTER_ENTRIES = '.messages:not(.compact) > li';
+const EMITTER_ENTRIES = '.messages:not(.compact) > li.lazy';
 
 for (const width of PHONES) {
   test.describe(`on a ${width} px wide phone`, () => {
@@ -234,5 +234,34 @@ test.describe('on a desktop screen', () => {
     const tops = await links.evaluateAll((anchors) => anchors.map((anchor) => Math.round(anchor.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
     expect(await bottomOf(page, 'header.site')).toBeLessThanOrEqual(HEADER_MAX);
+  });
+});
+
+// Skipping off-screen layout must not move what a reader sees: a placeholder in the first screen
+// that shrinks a frame after the first paint pulls what follows into view. Measured as Lighthouse
+// loads a page: a 412 x 823 phone with its CPU slowed 4x.
+test.describe('loading a long page on a slow phone', () => {
+  test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+  const LONG_PAGES = [...PROSE_PAGES.filter((path) => path.startsWith('guides/')), '503/', 'messages/503/', 'messages/by/nginx/'];
+
+  test('shifts nothing on the screen', async ({ page, context }) => {
+    test.setTimeout(120_000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      const shifts: string[] = [];
+      (window as unknown as { shifts: string[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; sources: { node?: Node | null }[] }[]) {
+          // The menu's summary settles by a pixel or two as the page loads (0.00005): below any score.
+          if (entry.value >= 0.001) shifts.push(`${entry.value.toFixed(4)}: ${entry.sources.map((source) => source.node?.nodeName).join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const path of LONG_PAGES) {
+      await page.goto(path, { waitUntil: 'load' });
+      await page.waitForTimeout(800);
+      expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts), path).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockLines, CHARS_PER_LINE } from '../../src/lib/lazy-layout-plugin';
+import { blockLines, CHARS_PER_LINE, minHeightPx } from '../../src/lib/lazy-layout-plugin';
 
 // Hand-built hast: the line counts below are worked out by hand from the text lengths and the
 // characters per line (24 and 40 at the top level, 22 and 37 in a list, 20 and 34 in a nested one).
@@ -45,5 +45,25 @@ describe('blockLines', () => {
     expect(lines(el('table', el('tr')))).toEqual([undefined, undefined]);
     const deep = el('ul', el('li', el('ul', el('li', el('ul', el('li', text('deep')))))));
     expect(lines(deep)).toEqual([undefined, undefined]);
+  });
+});
+
+const height = (node: object) => minHeightPx(node as never);
+
+describe('minHeightPx', () => {
+  // At most 140 characters a line, at least 20 px a line.
+  it('gives a block of text at least a line of 20 px per 140 characters', () => {
+    expect(height(el('p', text(chars(300))))).toBe(60);
+    expect(height(el('h2', text('Retry semantics')))).toBe(20);
+  });
+
+  it('gives a code block a line per line of code, however short', () => {
+    expect(height(el('pre', el('code', text('a\nb\nc\n'))))).toBe(60);
+  });
+
+  it('gives nothing for what its text does not tell', () => {
+    expect(height({ type: 'mdxJsxFlowElement', children: [] })).toBe(0);
+    expect(height(text('\n'))).toBe(0);
+    expect(height(el('div'))).toBe(0);
   });
 });
