@@ -17,8 +17,17 @@ export const CHARS_PER_LINE = { narrow: [24, 22, 20], wide: [40, 37, 34] } as co
  * Above this line, blocks are laid out at once.
  */
 export const FIRST_SCREENS_PX = 1600;
-/** More characters than a line of the widest column (46rem) holds, and less than a line's height. */
+/**
+ * A phone's first screens: at most 30rem wide (every phone held upright), where a screen is at most
+ * about 930 px tall. Lazy layout begins sooner there, with its own lower bound.
+ */
+export const PHONE_FIRST_SCREENS_PX = 1000;
+/**
+ * More characters than a line holds, in the widest column (46rem) and in a phone's column at most
+ * (30rem less the page's margins, 448 px), and less than a line's height.
+ */
 const MAX_CHARS_PER_LINE = 140;
+const PHONE_MAX_CHARS_PER_LINE = 82;
 const MIN_LINE_PX = 20;
 
 /** Inline elements whose text is all there is to their size: a block holding only these is estimated. */
@@ -88,11 +97,11 @@ function allText(node: Node): string {
  * A lower bound of the height of a block, at any width: its text over more characters than any line
  * holds, a code block its lines; nothing for what its text does not tell (a component).
  */
-export function minHeightPx(node: Node): number {
+export function minHeightPx(node: Node, maxCharsPerLine = MAX_CHARS_PER_LINE): number {
   if (node.type !== 'element') return 0;
   const text = allText(node);
   if (!text.trim()) return 0;
-  const lines = node.tagName === 'pre' ? text.trimEnd().split('\n').length : Math.ceil(text.replace(/\s+/g, ' ').trim().length / MAX_CHARS_PER_LINE);
+  const lines = node.tagName === 'pre' ? text.trimEnd().split('\n').length : Math.ceil(text.replace(/\s+/g, ' ').trim().length / maxCharsPerLine);
   return lines * MIN_LINE_PX;
 }
 
@@ -113,7 +122,8 @@ export function blockLines(node: Node, perLine: readonly number[]): number | und
  * real size in a box of the placeholder's, and a box too short lets them overlap the next block's.
  * So each block carries its line count at both widths (`--l`, `--lw`), from its text over
  * CHARS_PER_LINE; a block whose size its text does not tell (a component, a loose list, a table)
- * is left alone, and so is every block in the first FIRST_SCREENS_PX of the prose.
+ * is left alone, and so is every block in the first FIRST_SCREENS_PX of the prose (on a phone,
+ * PHONE_FIRST_SCREENS_PX).
  */
 export function lazyLayoutPlugin(): () => HastPluginDefinition {
   return () => ({
@@ -123,13 +133,16 @@ export function lazyLayoutPlugin(): () => HastPluginDefinition {
       visit(node, ctx) {
         const root = ctx.parent(node);
         if (root?.type !== 'root') return;
-        const above = (root.children as readonly Node[]).slice(0, ctx.indexOf(node)).reduce((sum, block) => sum + minHeightPx(block), 0);
-        if (above < FIRST_SCREENS_PX) return;
+        const blocksAbove = (root.children as readonly Node[]).slice(0, ctx.indexOf(node));
+        const above = (maxCharsPerLine: number) => blocksAbove.reduce((sum, block) => sum + minHeightPx(block, maxCharsPerLine), 0);
+        // lazy-layout: skipped at every width; lazy-phone: only on a phone (site.css).
+        const lazyClass = above(MAX_CHARS_PER_LINE) >= FIRST_SCREENS_PX ? 'lazy-layout' : above(PHONE_MAX_CHARS_PER_LINE) >= PHONE_FIRST_SCREENS_PX ? 'lazy-phone' : undefined;
+        if (lazyClass === undefined) return;
         const narrow = blockLines(node as Node, CHARS_PER_LINE.narrow);
         const wide = blockLines(node as Node, CHARS_PER_LINE.wide);
         if (narrow === undefined || wide === undefined) return;
         const classes = node.properties['className'];
-        ctx.setProperty(node, 'className', [...(Array.isArray(classes) ? classes : []), 'lazy-layout']);
+        ctx.setProperty(node, 'className', [...(Array.isArray(classes) ? classes : []), lazyClass]);
         ctx.setProperty(node, 'style', `--l:${narrow};--lw:${wide}`);
       },
     },

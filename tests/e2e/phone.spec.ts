@@ -62,7 +62,7 @@ const PROSE_PAGES = [
     .filter((file) => file.endsWith('.mdx'))
     .map((file) => `guides/${file.replace(/\.mdx$/, '')}/`),
 ];
-const PROSE_BLOCKS = '.prose > .lazy-layout';
+const PROSE_BLOCKS = '.prose > :is(.lazy-layout, .lazy-phone)';
 const EMITTER_PAGES = readdirSync(join(import.meta.dirname, '../../content/messages'))
   .filter((file) => file.endsWith('.yaml'))
   .map((file) => `messages/by/${file.replace(/\.yaml$/, '')}/`);
@@ -240,9 +240,12 @@ test.describe('on a desktop screen', () => {
 // Skipping off-screen layout must not move what a reader sees: a placeholder in the first screen
 // that shrinks a frame after the first paint pulls what follows into view. Measured as Lighthouse
 // loads a page: a 412 x 823 phone with its CPU slowed 4x.
-test.describe('loading a long page on a slow phone', () => {
-  test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
-  const LONG_PAGES = [...PROSE_PAGES.filter((path) => path.startsWith('guides/')), '503/', 'messages/503/', 'messages/by/nginx/'];
+const LONG_PAGES = [...PROSE_PAGES.filter((path) => path.startsWith('guides/')), '503/', 'messages/503/', 'messages/by/nginx/'];
+for (const screen of [
+  { name: 'a slow phone', use: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true } },
+  { name: 'a tall desktop screen, CPU slowed the same', use: { viewport: { width: 1280, height: 1440 } } },
+]) test.describe(`loading a long page on ${screen.name}`, () => {
+  test.use(screen.use);
 
   test('shifts nothing on the screen', async ({ page, context }) => {
     test.setTimeout(120_000);
