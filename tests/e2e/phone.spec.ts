@@ -68,24 +68,25 @@ const EMITTER_PAGES = readdirSync(join(import.meta.dirname, '../../content/messa
   .map((file) => `messages/by/${file.replace(/\.yaml$/, '')}/`);
 const EMITTER_ENTRIES = '.messages:not(.compact) > li.lazy';
 
+/** The placeholder checks, at the width of the describe block that calls this. */
+function placeholderTests(): void {
+  for (const [what, paths, selector] of [
+    ["entry on a code's message page", MESSAGE_PAGES, MESSAGE_ENTRIES],
+    ['paragraph or list of a code page or guide', PROSE_PAGES, PROSE_BLOCKS],
+    ["entry on an emitter's message page", EMITTER_PAGES, EMITTER_ENTRIES],
+  ] as const) {
+    test(`no ${what} is taller than its off-screen placeholder`, async ({ page }) => {
+      test.setTimeout(240_000);
+      expect(await tallerThanPlaceholder(page, paths, selector)).toEqual([]);
+    });
+  }
+}
+
 for (const width of PHONES) {
   test.describe(`on a ${width} px wide phone`, () => {
     test.use({ viewport: { width, height: SCREEN_HEIGHT } });
 
-    test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
-      test.setTimeout(180_000);
-      expect(await tallerThanPlaceholder(page, MESSAGE_PAGES, MESSAGE_ENTRIES)).toEqual([]);
-    });
-
-    test('no paragraph or list of a code page or guide is taller than its off-screen placeholder', async ({ page }) => {
-      test.setTimeout(180_000);
-      expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
-    });
-
-    test("no entry on an emitter's message page is taller than its off-screen placeholder", async ({ page }) => {
-      test.setTimeout(240_000);
-      expect(await tallerThanPlaceholder(page, EMITTER_PAGES, EMITTER_ENTRIES)).toEqual([]);
-    });
+    placeholderTests();
 
     test('every code page shows its name, summary, retry verdict and visitor box in the first screen', async ({ page }) => {
       test.setTimeout(180_000);
@@ -171,39 +172,13 @@ test.describe('the menu on a 320 px phone', () => {
 test.describe('just past the phone layout, 40rem wide', () => {
   test.use({ viewport: { width: 640, height: 900 } });
 
-  test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
-    test.setTimeout(180_000);
-    expect(await tallerThanPlaceholder(page, MESSAGE_PAGES, MESSAGE_ENTRIES)).toEqual([]);
-  });
-
-  test('no paragraph or list of a code page or guide is taller than its off-screen placeholder', async ({ page }) => {
-    test.setTimeout(180_000);
-    expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
-  });
-
-  test("no entry on an emitter's message page is taller than its off-screen placeholder", async ({ page }) => {
-    test.setTimeout(240_000);
-    expect(await tallerThanPlaceholder(page, EMITTER_PAGES, EMITTER_ENTRIES)).toEqual([]);
-  });
+  placeholderTests();
 });
 
 test.describe('on a desktop screen', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
-  test("no entry on a code's message page is taller than its off-screen placeholder", async ({ page }) => {
-    test.setTimeout(180_000);
-    expect(await tallerThanPlaceholder(page, MESSAGE_PAGES, MESSAGE_ENTRIES)).toEqual([]);
-  });
-
-  test('no paragraph or list of a code page or guide is taller than its off-screen placeholder', async ({ page }) => {
-    test.setTimeout(180_000);
-    expect(await tallerThanPlaceholder(page, PROSE_PAGES, PROSE_BLOCKS)).toEqual([]);
-  });
-
-  test("no entry on an emitter's message page is taller than its off-screen placeholder", async ({ page }) => {
-    test.setTimeout(240_000);
-    expect(await tallerThanPlaceholder(page, EMITTER_PAGES, EMITTER_ENTRIES)).toEqual([]);
-  });
+  placeholderTests();
 
   test('the links are in view without a menu, under the name and the search box', async ({ page }) => {
     await page.goto('503/');
