@@ -5,7 +5,7 @@ import type { HastPluginDefinition } from 'satteri';
  * each level of list nesting below it: in a 320 px phone's column (288 px), and from 40rem wide
  * (608 px at least). Each is about 12-15 px a character, where proportional text averages 7-8 px and
  * inline code 9 px, so a line's last word never needs more than the slack left on that line.
- * tests/e2e/phone.spec.ts renders every such block at 320, 390, 430 and 1280 px and fails when one
+ * tests/e2e/phone.spec.ts renders every such block at 320, 390, 430, 640 and 1280 px and fails when one
  * is taller than its placeholder.
  */
 export const CHARS_PER_LINE = { narrow: [24, 22, 20], wide: [40, 37, 34] } as const;
