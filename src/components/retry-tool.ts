@@ -6,6 +6,15 @@ import { type CodeRetryFacts, decideRetry, formatDuration, type RetryDecision } 
  */
 class RetryTool extends HTMLElement {
   connectedCallback(): void {
+    try {
+      this.#start();
+    } finally {
+      // What follows the tool waits while a question from the URL is answered (should-i-retry.astro).
+      delete document.documentElement.dataset['deciding'];
+    }
+  }
+
+  #start(): void {
     const form = this.querySelector('form');
     const data = this.querySelector('script[data-codes]');
     if (!form || !data) return;

@@ -513,6 +513,14 @@ function readState(params: URLSearchParams): { query: string; filters: Filters }
   return { query: params.get('q')?.trim() ?? '', filters };
 }
 
+/**
+ * Shows the search page's table of every code, held back while a search from the URL runs (see
+ * search.astro): drawn below results that arrive later, it would move on the screen.
+ */
+function showAllCodes(): void {
+  delete document.documentElement.dataset['searching'];
+}
+
 /** What the search page's heading says about how the results were found. */
 const MODE_NOTES: Record<FallbackMode, string> = {
   all: '',
@@ -568,6 +576,7 @@ class SearchPage extends HTMLElement {
     const isCurrent = () => ticket === this.#latest;
     const filtered = Object.keys(state.filters).length > 0;
     if (state.query === '' && !filtered) {
+      showAllCodes();
       heading.textContent = SEARCH_PAGE_IDLE;
       list.removeAttribute('aria-busy');
       list.replaceChildren();
@@ -581,7 +590,10 @@ class SearchPage extends HTMLElement {
     const draw = (rows: Row[], note: string, partial = false) => {
       // Busy while full-text results are still to come, so nobody counts a list that will grow.
       if (partial) list.setAttribute('aria-busy', 'true');
-      else list.removeAttribute('aria-busy');
+      else {
+        list.removeAttribute('aria-busy');
+        showAllCodes();
+      }
       heading.textContent = rows.length === 0 ? `No code matches ${what}.` : `${rows.length} results for ${what}${note}`;
       list.replaceChildren(
         ...rows.map((row) => {
@@ -615,6 +627,7 @@ class SearchPage extends HTMLElement {
     } catch {
       if (!isCurrent()) return;
       list.removeAttribute('aria-busy');
+      showAllCodes();
       if (quick.rows.length > 0) return;
       heading.textContent = 'Search could not load right now. Every code is listed below.';
       list.replaceChildren();

@@ -23,6 +23,30 @@ test.describe('the "Should I retry?" tool', () => {
     await expect(page.getByLabel('Idempotency-Key sent', { exact: true })).toBeChecked();
   });
 
+  test('a question from the URL holds the decision table until the answer is drawn above it', async ({ page }) => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_assets/retryTool.*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('should-i-retry/?status=503&method=GET&attempt=1&lang=ts');
+    const table = page.getByRole('table', { name: 'Retry automatically? By code and method' });
+    await expect(page.getByRole('button', { name: 'Decide' })).toBeVisible();
+    await expect(table).toBeHidden();
+    release();
+    await expect(page.locator('[data-answer] .verdict')).toBeVisible();
+    await expect(table).toBeVisible();
+  });
+
+  test('when its code cannot load, a question from the URL still shows the decision table', async ({ page, allowConsole }) => {
+    await page.route('**/_assets/retryTool.*.js', (route) => route.fulfill({ status: 500, body: '' }));
+    await page.goto('should-i-retry/?status=503&method=GET&attempt=1&lang=ts');
+    await expect(page.locator('[data-answer]')).toContainText('The tool could not load');
+    await expect(page.getByRole('table', { name: 'Retry automatically? By code and method' })).toBeVisible({ timeout: 2_000 });
+    allowConsole(/status of 500|Failed to fetch dynamically imported module/);
+  });
+
   test('stops after the last attempt and treats an unknown 5xx as 500', async ({ page }) => {
     await page.goto('should-i-retry/?status=502&method=GET&attempt=3&lang=ts');
     await expect(page.locator('[data-answer] .verdict')).toHaveText('Do not retry automatically.');

@@ -226,6 +226,34 @@ test('Enter on a word query opens the search page with every result', async ({ p
   await expect(page.locator('search-page ol li').first()).toBeVisible();
 });
 
+test('a search from the URL holds the table of every code until its results are drawn, then shows it below them', async ({ page }) => {
+  // The full-text tier answers late here, so the wait is long enough to see.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pagefind/pagefind.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('search/?q=upstream+prematurely+closed');
+  const table = page.locator('#all-codes');
+  await expect(page.locator('search-page ol')).toHaveAttribute('aria-busy', 'true');
+  await expect(table).toBeHidden();
+  release();
+  await expect(page.locator('search-page ol')).not.toHaveAttribute('aria-busy');
+  await expect(table).toBeVisible();
+  const lastResult = await page.locator('search-page ol li').last().boundingBox();
+  const tableBox = await table.boundingBox();
+  expect(tableBox!.y).toBeGreaterThan(lastResult!.y + lastResult!.height);
+});
+
+test('when the full-text index fails, a search from the URL still shows the table of every code', async ({ page, allowConsole }) => {
+  await page.route('**/pagefind/**', (route) => route.fulfill({ status: 500, body: 'down' }));
+  await page.goto('search/?q=hop-by-hop+framing');
+  await expect(page.locator('search-page [data-heading]')).toContainText('Search could not load');
+  await expect(page.locator('#all-codes tbody tr').first()).toBeVisible({ timeout: 2_000 });
+  allowConsole(/status of 500/);
+});
+
 test('no JavaScript is fetched until the reader reaches for search, and the full-text index only when a query needs it', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
