@@ -1,4 +1,4 @@
-import { expect, test } from './test';
+import { expect, holdRequests, test } from './test';
 
 test.describe('the "Should I retry?" tool', () => {
   test('answers, explains with the rule it applied, and keeps the question in the URL', async ({ page }) => {
@@ -24,17 +24,12 @@ test.describe('the "Should I retry?" tool', () => {
   });
 
   test('a question from the URL holds the decision table until the answer is drawn above it', async ({ page }) => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/_assets/retryTool.*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const toolCode = await holdRequests(page, '**/_assets/retryTool.*.js');
     await page.goto('should-i-retry/?status=503&method=GET&attempt=1&lang=ts');
     const table = page.getByRole('table', { name: 'Retry automatically? By code and method' });
     await expect(page.getByRole('button', { name: 'Decide' })).toBeVisible();
     await expect(table).toBeHidden();
-    release();
+    await toolCode.release();
     await expect(page.locator('[data-answer] .verdict')).toBeVisible();
     await expect(table).toBeVisible();
   });

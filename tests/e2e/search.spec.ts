@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { sourceEntries } from '../support/content';
-import { expect, test } from './test';
+import { expect, holdRequests, test } from './test';
 
 /** Types a query into the header search like a reader, and returns the options list. */
 async function search(page: Page, query: string) {
@@ -10,26 +10,6 @@ async function search(page: Page, query: string) {
   const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
   await expect(options.first()).toBeVisible();
   return options;
-}
-
-/**
- * Holds requests matching `pattern` (after letting the first `passFirst` through) until `release()`,
- * which sends the held ones on and lets later ones pass.
- */
-async function holdRequests(page: Page, pattern: string, passFirst = 0) {
-  const held: Array<() => Promise<void>> = [];
-  let seen = 0;
-  let holding = true;
-  await page.route(pattern, (route) =>
-    seen++ < passFirst || !holding ? route.continue() : void held.push(() => route.continue()),
-  );
-  return {
-    count: () => held.length,
-    release: async () => {
-      holding = false;
-      await Promise.all(held.map((send) => send()));
-    },
-  };
 }
 
 // Queries a reader types during an incident, and the page that must come first.
@@ -228,17 +208,12 @@ test('Enter on a word query opens the search page with every result', async ({ p
 
 test('a search from the URL holds the table of every code until its results are drawn, then shows it below them', async ({ page }) => {
   // The full-text tier answers late here, so the wait is long enough to see.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/pagefind/pagefind.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const fullText = await holdRequests(page, '**/pagefind/pagefind.js');
   await page.goto('search/?q=upstream+prematurely+closed');
   const table = page.locator('#all-codes');
   await expect(page.locator('search-page ol')).toHaveAttribute('aria-busy', 'true');
   await expect(table).toBeHidden();
-  release();
+  await fullText.release();
   await expect(page.locator('search-page ol')).not.toHaveAttribute('aria-busy');
   await expect(table).toBeVisible();
   const lastResult = await page.locator('search-page ol li').last().boundingBox();

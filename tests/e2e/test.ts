@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /**
  * The project's `test`: every test fails if the page logs a console error or warning, throws,
@@ -31,3 +31,23 @@ export const test = base.extend<{ allowConsole: (pattern: RegExp) => void }>({
 });
 
 export { expect };
+
+/**
+ * Holds requests matching `pattern` (after letting the first `passFirst` through) until `release()`,
+ * which sends the held ones on and lets later ones pass.
+ */
+export async function holdRequests(page: Page, pattern: string, passFirst = 0) {
+  const held: Array<() => Promise<void>> = [];
+  let seen = 0;
+  let holding = true;
+  await page.route(pattern, (route) =>
+    seen++ < passFirst || !holding ? route.continue() : void held.push(() => route.continue()),
+  );
+  return {
+    count: () => held.length,
+    release: async () => {
+      holding = false;
+      await Promise.all(held.map((send) => send()));
+    },
+  };
+}
