@@ -1,3 +1,4 @@
+import { releaseAnswerHold } from '../lib/answer-hold';
 import { type CodeRetryFacts, decideRetry, formatDuration, type RetryDecision } from '../lib/retry-decision';
 
 /**
@@ -9,8 +10,7 @@ class RetryTool extends HTMLElement {
     try {
       this.#start();
     } finally {
-      // What follows the tool waits while a question from the URL is answered (should-i-retry.astro).
-      delete document.documentElement.dataset['deciding'];
+      releaseAnswerHold();
     }
   }
 

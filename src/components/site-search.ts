@@ -1,5 +1,6 @@
 import matcherData from 'virtual:matcherData';
 import messageDetails from 'virtual:messageDetails';
+import { releaseAnswerHold } from '../lib/answer-hold';
 import { codePattern } from '../lib/code-pattern';
 import { analyze, answers, createMatcher, type Analysis, type Matcher } from '../lib/messages/match';
 import { codeIndex, type CodeIndexEntry } from '../lib/messages/matcher-data';
@@ -513,14 +514,6 @@ function readState(params: URLSearchParams): { query: string; filters: Filters }
   return { query: params.get('q')?.trim() ?? '', filters };
 }
 
-/**
- * Shows the search page's table of every code, held back while a search from the URL runs (see
- * search.astro): drawn below results that arrive later, it would move on the screen.
- */
-function showAllCodes(): void {
-  delete document.documentElement.dataset['searching'];
-}
-
 /** What the search page's heading says about how the results were found. */
 const MODE_NOTES: Record<FallbackMode, string> = {
   all: '',
@@ -576,7 +569,7 @@ class SearchPage extends HTMLElement {
     const isCurrent = () => ticket === this.#latest;
     const filtered = Object.keys(state.filters).length > 0;
     if (state.query === '' && !filtered) {
-      showAllCodes();
+      releaseAnswerHold();
       heading.textContent = SEARCH_PAGE_IDLE;
       list.removeAttribute('aria-busy');
       list.replaceChildren();
@@ -592,7 +585,7 @@ class SearchPage extends HTMLElement {
       if (partial) list.setAttribute('aria-busy', 'true');
       else {
         list.removeAttribute('aria-busy');
-        showAllCodes();
+        releaseAnswerHold();
       }
       heading.textContent = rows.length === 0 ? `No code matches ${what}.` : `${rows.length} results for ${what}${note}`;
       list.replaceChildren(
@@ -627,7 +620,7 @@ class SearchPage extends HTMLElement {
     } catch {
       if (!isCurrent()) return;
       list.removeAttribute('aria-busy');
-      showAllCodes();
+      releaseAnswerHold();
       if (quick.rows.length > 0) return;
       heading.textContent = 'Search could not load right now. Every code is listed below.';
       list.replaceChildren();
