@@ -1,4 +1,5 @@
 import { releaseAnswerHold } from '../lib/answer-hold';
+import { drawDeferred } from '../lib/deferred-markup';
 import { type CodeRetryFacts, decideRetry, formatDuration, type RetryDecision } from '../lib/retry-decision';
 
 /**
@@ -78,9 +79,11 @@ class RetryTool extends HTMLElement {
     }
     const why = paragraph('Why:');
     output.replaceChildren(verdict, why, reasons);
-    const lang = field('lang')?.value;
-    for (const section of this.querySelectorAll<HTMLElement>('section[data-lang]')) {
-      section.hidden = section.dataset['lang'] !== lang;
+    // The snippet for the chosen language, drawn from its text on first use (DeferredMarkup.astro).
+    const lang = field('lang')?.value ?? '';
+    drawDeferred(this, lang);
+    for (const section of this.querySelectorAll<HTMLElement>('section[data-key]')) {
+      section.hidden = section.dataset['key'] !== lang;
     }
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, holdRequests, test } from './test';
 
 test.describe('the "Should I retry?" tool', () => {
@@ -49,11 +51,32 @@ test.describe('the "Should I retry?" tool', () => {
     await expect(page.locator('[data-answer]')).toContainText('treats an unrecognised 5xx as 500');
   });
 
-  test('shows the tested snippet for the chosen language', async ({ page }) => {
+  test('shows the tested snippet for the chosen language, byte for byte, with a copy button', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('should-i-retry/?status=504&method=GET&attempt=1&lang=python');
-    await expect(page.locator('section[data-lang="python"]')).toBeVisible();
-    await expect(page.locator('section[data-lang="ts"]')).toBeHidden();
-    await expect(page.locator('section[data-lang="python"] figcaption')).toContainText('snippets/retry/retry.py');
+    const python = page.getByRole('region', { name: 'Python snippet' });
+    await expect(python).toBeVisible();
+    await expect(python.locator('figcaption')).toContainText('snippets/retry/retry.py');
+    await expect(page.getByRole('region', { name: 'TypeScript (fetch) snippet' })).toBeHidden();
+    const source = readFileSync(join(import.meta.dirname, '../../snippets/retry/retry.py'), 'utf8').trimEnd();
+    expect(await python.locator('pre code').evaluate((code) => code.textContent)).toBe(source);
+    await python.getByRole('button', { name: 'Copy' }).click();
+    await expect(python.getByRole('button', { name: /^Copied$/ })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(source);
+
+    // Another language replaces it; going back shows the same block again, not a second copy.
+    await page.getByLabel('Code for', { exact: true }).selectOption('go');
+    await page.getByRole('button', { name: 'Decide' }).click();
+    const go = page.getByRole('region', { name: 'Go snippet' });
+    await expect(go.locator('figcaption')).toContainText('snippets/retry/retry.go');
+    await expect(go.getByRole('button', { name: 'Copy' })).toBeVisible();
+    await expect(python).toBeHidden();
+    await page.getByLabel('Code for', { exact: true }).selectOption('python');
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await expect(python).toBeVisible();
+    await expect(go).toBeHidden();
+    await expect(page.locator('retry-tool pre')).toHaveCount(2);
+    await expect(python.getByRole('button', { name: /^Cop/ })).toHaveCount(1);
   });
 
   test('is usable by keyboard alone', async ({ page }) => {
