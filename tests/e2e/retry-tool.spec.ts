@@ -51,6 +51,17 @@ test.describe('the "Should I retry?" tool', () => {
     await expect(page.locator('[data-answer]')).toContainText('treats an unrecognised 5xx as 500');
   });
 
+  test('builds a snippet only when an answer asks for it', async ({ page }) => {
+    // Five highlighted snippets are most of the page's bytes; built as elements on every visit,
+    // they were the longest task of its load (DeferredMarkup.astro).
+    await page.goto('should-i-retry/');
+    await page.getByLabel('Status code', { exact: true }).fill('502');
+    await expect(page.locator('retry-tool pre')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Decide' }).click();
+    await expect(page.getByRole('region', { name: 'TypeScript (fetch) snippet' }).locator('pre')).toBeVisible();
+    await expect(page.locator('retry-tool pre')).toHaveCount(1);
+  });
+
   test('shows the tested snippet for the chosen language, byte for byte, with a copy button', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('should-i-retry/?status=504&method=GET&attempt=1&lang=python');
