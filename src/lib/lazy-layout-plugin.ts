@@ -113,6 +113,27 @@ export function blockLines(node: Node, perLine: readonly number[]): number | und
 }
 
 /**
+ * Running totals of the blocks' lower-bound heights, by page root and characters per line: entry i
+ * is the height of the root's first i blocks. Each block is measured once, when a block below it
+ * first asks; by then every plugin has visited it, so its text is final.
+ */
+const runningHeights = new WeakMap<Node, Map<number, number[]>>();
+
+/** The lower bound of the height of a root's blocks above the one at `index`. */
+function heightAbove(root: Node, index: number, maxCharsPerLine: number): number {
+  let byWidth = runningHeights.get(root);
+  if (!byWidth) runningHeights.set(root, (byWidth = new Map()));
+  let sums = byWidth.get(maxCharsPerLine);
+  if (!sums) byWidth.set(maxCharsPerLine, (sums = [0]));
+  const blocks = root.children ?? [];
+  while (sums.length <= index) {
+    const i = sums.length - 1;
+    sums.push(sums[i]! + minHeightPx(blocks[i]!, maxCharsPerLine));
+  }
+  return sums[index]!;
+}
+
+/**
  * Lets the browser skip laying out and painting the paragraphs and lists of a page's prose until
  * they near the screen (`content-visibility: auto`, class `lazy-layout` in site.css). A long guide
  * otherwise holds a phone's main thread for its whole length right after the first paint.
@@ -133,8 +154,9 @@ export function lazyLayoutPlugin(): () => HastPluginDefinition {
       visit(node, ctx) {
         const root = ctx.parent(node);
         if (root?.type !== 'root') return;
-        const blocksAbove = (root.children as readonly Node[]).slice(0, ctx.indexOf(node));
-        const above = (maxCharsPerLine: number) => blocksAbove.reduce((sum, block) => sum + minHeightPx(block, maxCharsPerLine), 0);
+        const index = ctx.indexOf(node);
+        if (index === undefined) return;
+        const above = (maxCharsPerLine: number) => heightAbove(root as Node, index, maxCharsPerLine);
         // lazy-layout: skipped at every width; lazy-phone: only on a phone (site.css).
         const lazyClass = above(MAX_CHARS_PER_LINE) >= FIRST_SCREENS_PX ? 'lazy-layout' : above(PHONE_MAX_CHARS_PER_LINE) >= PHONE_FIRST_SCREENS_PX ? 'lazy-phone' : undefined;
         if (lazyClass === undefined) return;
